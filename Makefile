@@ -1,0 +1,66 @@
+# Handling Mistakes at Work: build, preview, test and package the guide.
+# Quick start: `make build` then `make test`. `make help` lists every target.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-lock
+NODE_STAMP := node_modules/.installed-from-lock
+SITE   := site
+DIST   := dist/handling-mistakes-guide.zip
+
+# Reproducible output: dates in the build come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+export SOURCE_DATE_EPOCH
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.DEFAULT_GOAL := help
+.PHONY: help build serve test lint format dist lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build: $(STAMP) ## Build the site into site/ (replaced only when the build succeeds)
+	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
+	if $(BIN)/python -m mkdocs build --strict --site-dir "$$tmp/site"; then \
+		rm -rf "$$tmp/old"; if [ -d $(SITE) ]; then mv $(SITE) "$$tmp/old"; fi; \
+		mv "$$tmp/site" $(SITE); rm -rf "$$tmp"; echo "Built the guide into $(SITE)/"; \
+	else \
+		rm -rf "$$tmp"; echo "The build failed: $(SITE)/ still holds the last good build." >&2; exit 1; \
+	fi
+
+serve: $(STAMP) ## Preview on http://127.0.0.1:8000 with live reload of docs/, data/, macros/ and overrides/
+	GUIDE_STRICT_MACROS=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 \
+		--watch data --watch macros --watch overrides
+
+test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, built site, real Chromium)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## Check Python style with ruff
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(STAMP) ## Format Python with ruff
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+dist: build ## Pack site/ as a reproducible zip in dist/ for upload to a portal
+	$(BIN)/python tools/dist.py $(SITE) $(DIST)
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network to PyPI)
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	rm -rf .venv-lock
+
+clean: ## Remove the built site, packages and caches (keeps .venv and node_modules)
+	rm -rf $(SITE) dist .site-build.* .pytest_cache .ruff_cache

@@ -1,0 +1,10 @@
+"""mkdocs-macros entry point: load the data once, then register the components. Nothing else."""
+
+from __future__ import annotations
+
+from macros.registry import register
+
+
+def define_env(env) -> None:  # noqa: ANN001 - the plugin's MacrosPlugin object
+    """Called by mkdocs-macros once per build."""
+    register(env)

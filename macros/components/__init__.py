@@ -1,0 +1,1 @@
+"""One module per component: its signature, its argument checks and its named examples."""

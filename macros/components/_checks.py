@@ -1,0 +1,27 @@
+"""Argument checks shared by the components, so every wrong call is reported the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from macros.errors import MacroArgumentError
+
+
+def known_id(kind: str, value: object, known: Iterable[str]) -> str:
+    """Return `value` when it names a known record, else explain which ids exist."""
+    names = sorted(known)
+    if not isinstance(value, str) or value not in names:
+        raise MacroArgumentError(
+            f"there is no {kind} with the id {value!r}",
+            f"use one of: {', '.join(names)} (ids are listed in data/)",
+        )
+    return value
+
+
+def check_heading_level(value: object) -> int:
+    """Headings inside components sit below the page's own h1 and h2."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 2 <= value <= 4:
+        raise MacroArgumentError(
+            f"heading_level must be 2, 3 or 4, not {value!r}", "write heading_level=3, without quotes"
+        )
+    return value

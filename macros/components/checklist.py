@@ -1,0 +1,29 @@
+"""`checklist(id)`: a checklist as real checkboxes with visible labels.
+
+Markup contract (scripts, print and links rely on it): the wrapper carries `data-checklist`, each
+item `data-item` and a page-unique DOM id, and each native checkbox is named by its label.
+"""
+
+from __future__ import annotations
+
+from macros.components._checks import check_heading_level, known_id
+from macros.content import Content
+from macros.render import PageRef, render
+
+EXAMPLES = {
+    "default": {"checklist_id": "limit-the-damage"},
+    "as-section-heading": {"checklist_id": "tell-your-manager", "heading_level": 2},
+}
+
+
+def checklist(content: Content, page: PageRef, checklist_id: str, heading_level: int = 3) -> str:
+    """Render the checklist `checklist_id` for `page`."""
+    data = content.checklists[known_id("checklist", checklist_id, content.checklists)]
+    return render(
+        "checklist.html",
+        page,
+        checklist=data,
+        step=content.step(data.step),
+        level=check_heading_level(heading_level),
+        guide_id=content.settings.guide_id,
+    )

@@ -1,0 +1,26 @@
+"""`steps_overview()`: the five steps as numbered step-by-step navigation (the GOV.UK model).
+
+Each step links to its page; on a step page that step is marked as current. A status slot per step
+is left for the checklist script to fill ("not started", "in progress", "done").
+"""
+
+from __future__ import annotations
+
+from macros.content import Content
+from macros.render import PageRef, render
+from macros.urls import page_url
+
+EXAMPLES = {"on-home-page": {}, "compact": {"compact": True}}
+
+
+def steps_overview(content: Content, page: PageRef, compact: bool = False) -> str:
+    """Render the numbered list of steps for `page`."""
+    current = content.step_for_page(page.src_uri)
+    return render(
+        "steps_overview.html",
+        page,
+        steps=content.steps,
+        current=current.id if current else None,
+        urls={step.id: page.link_to(page_url(step.page)) for step in content.steps},
+        compact=bool(compact),
+    )

@@ -1,0 +1,35 @@
+"""`worked_example(id)`: one person's mistake followed through all five steps.
+
+On a step page the example opens on that step's part, so the reader sees what matters there first.
+"""
+
+from __future__ import annotations
+
+from macros.components._checks import check_heading_level, known_id
+from macros.content import Content
+from macros.errors import MacroArgumentError
+from macros.render import PageRef, render
+
+EXAMPLES = {
+    "default": {"example_id": "wrong-delivery-date"},
+    "open": {"example_id": "wrong-delivery-date", "open": True},
+}
+
+
+def worked_example(
+    content: Content, page: PageRef, example_id: str, open: bool = False, heading_level: int = 3
+) -> str:
+    """Render the worked example `example_id`, collapsed unless `open` is true."""
+    data = content.examples[known_id("worked example", example_id, content.examples)]
+    if not isinstance(open, bool):
+        raise MacroArgumentError(f"open must be true or false, not {open!r}", "write open=true")
+    current = content.step_for_page(page.src_uri)
+    return render(
+        "worked_example.html",
+        page,
+        example=data,
+        steps=content.steps,
+        current=current.id if current else None,
+        open=open,
+        level=check_heading_level(heading_level),
+    )

@@ -1,0 +1,44 @@
+"""The one error type every content and macro check raises, so messages all read the same way."""
+
+from __future__ import annotations
+
+
+class ContentError(Exception):
+    """Bad input that must stop the build: says where (file, line, record, field) and how to fix it."""
+
+    def __init__(
+        self,
+        *,
+        file: str,
+        message: str,
+        fix: str,
+        line: int | None = None,
+        record: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.record = record
+        self.field = field
+        self.message = message
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        about = []
+        if self.record:
+            about.append(f"record '{self.record}'")
+        if self.field:
+            about.append(f"field '{self.field}'")
+        subject = f" ({', '.join(about)})" if about else ""
+        return f"{where}{subject}: {self.message}. Fix: {self.fix}."
+
+
+class MacroArgumentError(Exception):
+    """A macro called with an unknown id or a wrong argument; the caller adds the page and line."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        self.message = message
+        self.fix = fix
+        super().__init__(f"{message}. Fix: {fix}.")

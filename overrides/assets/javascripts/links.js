@@ -1,0 +1,1 @@
+/* links: see the issue that owns this feature. */

@@ -1,0 +1,1 @@
+/* print: see the issue that owns this feature. */

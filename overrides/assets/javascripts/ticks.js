@@ -1,0 +1,1 @@
+/* ticks: see the issue that owns this feature. */

@@ -1,0 +1,77 @@
+"""Helpers shared by the test layers: paths, building the real site, and small fixture sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def build_env() -> dict[str, str]:
+    """The environment `make build` gives mkdocs, for subprocess builds of fixture sites."""
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.setdefault("SOURCE_DATE_EPOCH", "1764000000")
+    return env
+
+
+@dataclass
+class FixtureSite:
+    """A copy of the real project (docs, data, mkdocs.yml) that a test may break on purpose."""
+
+    root: Path
+
+    @property
+    def docs(self) -> Path:
+        """The fixture's docs/ folder."""
+        return self.root / "docs"
+
+    @property
+    def data(self) -> Path:
+        """The fixture's data/ folder."""
+        return self.root / "data"
+
+    def write(self, relative: str, text: str) -> Path:
+        """Create or replace a file below the fixture root."""
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        """Edit a file, failing loudly when the text to replace is not there."""
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not found in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self, site_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+        """Run a strict mkdocs build in a subprocess, as `make build` does."""
+        target = site_dir or self.root / "site"
+        return subprocess.run(
+            [PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+            cwd=self.root,
+            env=build_env(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+
+def make_fixture_site(tmp_path: Path) -> FixtureSite:
+    """Copy the real guide into `tmp_path`; macros/ and overrides/ are linked, not copied."""
+    root = tmp_path / "guide"
+    root.mkdir()
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    for name in ("macros", "overrides"):
+        (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, root / name)
+    return FixtureSite(root)
