@@ -65,10 +65,20 @@ def resolve(site_dir: Path, page: Path, target: str) -> tuple[Path, str] | None:
     return resolved, unquote(parts.fragment)
 
 
-def broken_links(site_dir: Path) -> list[str]:
+@dataclass(frozen=True)
+class BrokenLink:
+    """One internal link that points nowhere: the built page, its line there, the target and why."""
+
+    page: str
+    line: int
+    target: str
+    reason: str
+
+
+def broken_links(site_dir: Path) -> list[BrokenLink]:
     """Every internal link in the built site that points at a missing file or anchor."""
     pages = {path: scan_html(path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))}
-    problems = []
+    problems: list[BrokenLink] = []
     for page, scan in pages.items():
         if page.relative_to(site_dir).as_posix() in UNCHECKED_PAGES:
             continue
@@ -79,9 +89,9 @@ def broken_links(site_dir: Path) -> list[str]:
             file, fragment = resolved
             name = page.relative_to(site_dir).as_posix()
             if not file.resolve().is_relative_to(site_dir.resolve()):
-                problems.append(f"{name}:{line}: '{target}' points outside the site")
+                problems.append(BrokenLink(name, line, target, "points outside the site"))
             elif not file.is_file():
-                problems.append(f"{name}:{line}: '{target}' points to a missing page or file")
+                problems.append(BrokenLink(name, line, target, "points to a missing page or file"))
             elif fragment and file.suffix == ".html" and fragment not in pages[file].ids:
-                problems.append(f"{name}:{line}: '{target}' points to a missing anchor '#{fragment}'")
+                problems.append(BrokenLink(name, line, target, f"points to a missing anchor '#{fragment}'"))
     return problems
