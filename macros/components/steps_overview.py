@@ -1,7 +1,8 @@
 """`steps_overview()`: the five steps as numbered step-by-step navigation (the GOV.UK model).
 
 Each step links to its page; on a step page that step is marked as current. A status slot per step
-is left for the checklist script to fill ("not started", "in progress", "done").
+is left for the checklist script to fill ("not started", "in progress", "done"); the guide id and
+the step's item ids let it count what is done.
 """
 
 from __future__ import annotations
@@ -23,4 +24,11 @@ def steps_overview(content: Content, page: PageRef, compact: bool = False) -> st
         current=current.id if current else None,
         urls={step.id: page.link_to(page_url(step.page)) for step in content.steps},
         compact=bool(compact),
+        guide_id=content.settings.guide_id,
+        items={step.id: _item_keys(content, step.id) for step in content.steps},
     )
+
+
+def _item_keys(content: Content, step_id: str) -> list[str]:
+    """Every `checklist/item` id of a step, so the ticks script can tell "done" on the overview."""
+    return [f"{c.id}/{item.id}" for c in content.checklists_for_step(step_id) for item in c.items]
