@@ -84,7 +84,10 @@ def check_front_matter(source: str, page_file: str) -> None:
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
+        # At the end of the block the problem mark is past the mistake; the context mark (say, an
+        # unclosed '[') is where the author should look.
+        at_end = "end" in (exc.problem or "") and exc.context_mark is not None
+        mark = exc.context_mark if at_end else exc.problem_mark
         raise ContentError(
             file=page_file,
             line=mark.line + 2 if mark else 1,

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import UndefinedError
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from mkdocs_macros.errors import format_error
 
 from macros.components.checklist import checklist
@@ -37,6 +40,22 @@ COMPONENTS: dict[str, Callable[..., str]] = {
 def _format_content_error(error: ContentError, markdown: str, page: object) -> str:
     """Show our errors as the one line they are, not as a traceback."""
     return str(error)
+
+
+@format_error.register
+def _format_undefined(error: UndefinedError, markdown: str, page: Page) -> str:
+    """An unknown name in a page: say which page and line, not a traceback."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    name = error.message.split("'")[1] if error.message and "'" in error.message else "a name"
+    return str(
+        ContentError(
+            file=f"docs/{page.file.src_uri}",
+            line=frames[-1].lineno if frames else None,
+            message=f"'{name}' is not defined",
+            fix="check the spelling; the settings are guide.owner, guide.last_reviewed, ... and the "
+            "macros are listed in AUTHORING.md; to show braces as text, wrap them in {% raw %}",
+        )
+    )
 
 
 def call_line(source: str, macro: str, args: tuple[object, ...]) -> int | None:
