@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_macros.errors import format_error
 
 from macros.components.checklist import checklist
+from macros.components.organization import hr_contact, incident_procedure_link, organization
 from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
@@ -33,6 +34,9 @@ COMPONENTS: dict[str, Callable[..., str]] = {
     "step_link": step_link,
     "step_progress": step_progress,
     "step_pager": step_pager,
+    "organization": organization,
+    "hr_contact": hr_contact,
+    "incident_procedure_link": incident_procedure_link,
 }
 
 

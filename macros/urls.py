@@ -7,6 +7,9 @@ sub-path such as /hr/guide/ and opened from a folder.
 from __future__ import annotations
 
 import posixpath
+import re
+
+PAGE_LINK = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_-]+)?$")
 
 
 def page_url(src_uri: str) -> str:
@@ -22,7 +25,11 @@ def page_url(src_uri: str) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both root-relative, fragment allowed)."""
     path, _, fragment = to_url.partition("#")
-    base = "/" + from_url if from_url.endswith("/") or not from_url else "/" + posixpath.dirname(from_url)
+    base = (
+        "/" + from_url
+        if from_url.endswith("/") or not from_url
+        else "/" + posixpath.dirname(from_url)
+    )
     target = posixpath.relpath("/" + path, base.rstrip("/") or "/")
     if path.endswith("/") or not path:
         target = target.rstrip("/") + "/" if target != "." else "./"
@@ -34,3 +41,23 @@ def relative_source(from_src: str, to_src: str) -> str:
     path, _, fragment = to_src.partition("#")
     target = posixpath.relpath(path, posixpath.dirname(from_src) or ".")
     return target + (f"#{fragment}" if fragment else "")
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*([^)\s]+)")
+
+
+def rewrite_markdown_links(text: str, from_src: str) -> str:
+    """Make a data field's `.md` links (written from docs/) relative to the page `from_src`."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        target = match.group(1)
+        if not is_page_link(target):
+            return match.group(0)
+        return "](" + relative_source(from_src, target)
+
+    return _MARKDOWN_LINK.sub(rewrite, text)
+
+
+def is_page_link(target: str) -> bool:
+    """True for a link to a page of this guide (`steps/own-it.md`, `about.md#contact`)."""
+    return PAGE_LINK.match(target) is not None

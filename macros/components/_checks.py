@@ -22,6 +22,17 @@ def check_heading_level(value: object) -> int:
     """Headings inside components sit below the page's own h1 and h2."""
     if not isinstance(value, int) or isinstance(value, bool) or not 2 <= value <= 4:
         raise MacroArgumentError(
-            f"heading_level must be 2, 3 or 4, not {value!r}", "write heading_level=3, without quotes"
+            f"heading_level must be 2, 3 or 4, not {value!r}",
+            "write heading_level=3, without quotes",
         )
     return value
+
+
+def plain_words(name: str, value: object) -> str:
+    """Link text a page passes to a macro: words on one line, no brackets or HTML."""
+    if not isinstance(value, str) or not value.strip() or any(c in value for c in "[]<>\n"):
+        raise MacroArgumentError(
+            f"{name} must be plain words on one line, not {value!r}",
+            f'write {name}="your words", without [ ] < > or line breaks',
+        )
+    return value.strip()
