@@ -5,6 +5,7 @@ Loaded through `hooks:` in mkdocs.yml (a file path), so the project root is put 
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,11 +16,16 @@ if str(ROOT) not in sys.path:
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros import guards, linkcheck, sitefiles  # noqa: E402
-from macros.content import load_content  # noqa: E402
+from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
+from macros.printing import pageline, pages, pdfs  # noqa: E402
+from macros.printing.options import PrintOptions, print_options  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.guide")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,13 +35,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = load_content(root / "data", Path(config.docs_dir)).settings
     except ContentError as error:
         raise PluginError(str(error)) from None
-    config.extra["guide_brand"] = {"primary": settings.primary_color, "accent": settings.accent_color}
+    config.extra["guide_brand"] = {
+        "primary": settings.primary_color,
+        "accent": settings.accent_color,
+    }
     if settings.logo:
         config.theme["logo"] = settings.logo
     return config
 
 
-# Built page -> its Markdown source, so a broken link in the built HTML is reported where it is written.
+# Built page -> its Markdown source, so a broken link is reported where it is written.
 _SOURCES: dict[str, Path] = {}
 
 
@@ -59,10 +68,39 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
+    """The validated data and print settings (both cached or cheap), for the printing hooks."""
+    root = Path(config.config_file_path).parent
+    try:
+        content = load_content(root / "data", Path(config.docs_dir))
+        return content, print_options(config.site_name, config.extra)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the checklist card pages (print/<id>/ and print/), generated from data."""
+    content, _ = _content_and_options(config)
+    try:
+        return pages.add_card_pages(files, config, content)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page template its print line (guide name, short address, build date)."""
+    content, options = _content_and_options(config)
+    context["guide_print_line"] = pageline.print_line(page.file.src_uri, content, options)
+    return context
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Trim what the site does not use, then refuse any internal link that points nowhere."""
     site_dir = Path(config.site_dir)
     sitefiles.prune_unused_assets(site_dir, languages={config.theme["language"]})
+    content, options = _content_and_options(config)
+    written, seconds = pdfs.timed_card_pdfs(site_dir, content, options)
+    log.info("Wrote %d card PDFs in %.2f s", len(written), seconds)
     problems = [_describe(problem, config) for problem in linkcheck.broken_links(site_dir)]
     if problems:
         shown = "\n  ".join(problems[:20])

@@ -1,4 +1,4 @@
-"""Every internal link and anchor in the built site must resolve, raw HTML and macro output included.
+"""Every internal link and anchor in the built site must resolve, raw HTML and macros included.
 
 MkDocs validates Markdown links only. This walks the built HTML, so links written by components,
 templates and raw HTML are held to the same promise.
@@ -12,7 +12,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src")}
+LINK_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("script", "src"),
+    ("source", "src"),
+}
 IGNORED_RELS = {"alternate", "canonical"}
 # MkDocs writes 404.html with root-absolute links (it is served from any missing address).
 UNCHECKED_PAGES = {"404.html"}
@@ -58,7 +64,11 @@ def resolve(site_dir: Path, page: Path, target: str) -> tuple[Path, str] | None:
         return None
     base = page.parent.relative_to(site_dir).as_posix()
     path = unquote(parts.path)
-    joined = posixpath.normpath(posixpath.join(base, path)) if path else page.relative_to(site_dir).as_posix()
+    joined = (
+        posixpath.normpath(posixpath.join(base, path))
+        if path
+        else page.relative_to(site_dir).as_posix()
+    )
     resolved = site_dir / joined
     if path.endswith("/") or resolved.is_dir():
         resolved = resolved / "index.html"
@@ -77,7 +87,10 @@ class BrokenLink:
 
 def broken_links(site_dir: Path) -> list[BrokenLink]:
     """Every internal link in the built site that points at a missing file or anchor."""
-    pages = {path: scan_html(path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))}
+    pages = {
+        path: scan_html(path.read_text(encoding="utf-8"))
+        for path in sorted(site_dir.rglob("*.html"))
+    }
     problems: list[BrokenLink] = []
     for page, scan in pages.items():
         if page.relative_to(site_dir).as_posix() in UNCHECKED_PAGES:
@@ -93,5 +106,7 @@ def broken_links(site_dir: Path) -> list[BrokenLink]:
             elif not file.is_file():
                 problems.append(BrokenLink(name, line, target, "points to a missing page or file"))
             elif fragment and file.suffix == ".html" and fragment not in pages[file].ids:
-                problems.append(BrokenLink(name, line, target, f"points to a missing anchor '#{fragment}'"))
+                problems.append(
+                    BrokenLink(name, line, target, f"points to a missing anchor '#{fragment}'")
+                )
     return problems

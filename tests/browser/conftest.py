@@ -1,4 +1,4 @@
-"""Browser harness: Debian's Chromium driven by Playwright, against the real built site on 127.0.0.1.
+"""Browser harness: Debian's Chromium driven by Playwright, against the built site on 127.0.0.1.
 
 The site is served twice by one local server: at the root and under the sub-path /hr/guide/, as an
 intranet portal would host it. Every page a test opens refuses requests to any other host and the
@@ -40,7 +40,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def chromium_or_fail() -> str:
-    """Return Chromium's path; fail under CI (a skipped browser test proves nothing), skip elsewhere."""
+    """Return Chromium's path; fail under CI (a skipped browser test proves nothing), else skip."""
     if Path(CHROMIUM).is_file() or shutil.which(CHROMIUM):
         return CHROMIUM
     message = (
@@ -65,7 +65,7 @@ class _MountedHandler(SimpleHTTPRequestHandler):
             clean = "/" + clean[len(SUB_PATH) :]
         return super().translate_path(clean)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
 
@@ -108,7 +108,9 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
