@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs_macros.errors import format_error
 
+from macros.components.card import all_cards, card
 from macros.components.checklist import checklist
 from macros.components.organization import hr_contact, incident_procedure_link, organization
 from macros.components.step_link import step_link
@@ -25,6 +26,7 @@ from macros.components.steps_overview import steps_overview
 from macros.components.worked_example import worked_example
 from macros.content import Content, load_content
 from macros.errors import ContentError, MacroArgumentError
+from macros.printing.options import print_options
 from macros.render import PageRef
 
 COMPONENTS: dict[str, Callable[..., str]] = {
@@ -105,3 +107,11 @@ def register(env) -> None:  # noqa: ANN001
     env.variables["guide_content"] = content
     for name, component in COMPONENTS.items():
         env.macro(bind(name, component, content, env), name)
+    try:
+        options = print_options(env.conf["site_name"], env.conf["extra"])
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    for name, component in {"card": card, "all_cards": all_cards}.items():
+        printable = functools.partial(component, options=options)
+        functools.update_wrapper(printable, component)
+        env.macro(bind(name, printable, content, env), name)

@@ -1,0 +1,80 @@
+"""`card(id)` and `all_cards()`: a checklist as a one-sheet printable card, from the same data.
+
+A card is made for paper: boxes drawn with borders (printers drop background colors), a line to
+write on under each item, and the short address back to the step, as a QR code when the guide
+knows its public address.
+"""
+
+from __future__ import annotations
+
+from macros.components._checks import known_id
+from macros.content import Checklist, Content
+from macros.errors import MacroArgumentError
+from macros.printing.options import PAPERS, PrintOptions
+from macros.printing.qr import qr_svg
+from macros.render import PageRef, render
+from macros.urls import page_url
+
+EXAMPLES = {
+    "default": {"checklist_id": "limit-the-damage"},
+    "in-a-set": {"checklist_id": "own-it", "heading_level": 2},
+}
+NOTE_LINES = 3
+
+
+def card_page(checklist_id: str) -> str:
+    """The source path of a checklist's generated card page (built to print/<id>/)."""
+    return f"print/{checklist_id}.md"
+
+
+def pdf_path(name: str, paper: str) -> str:
+    """Root-relative path of a PDF download: print/pdf/<name>-<paper>.pdf."""
+    return f"print/pdf/{name}-{paper}.pdf"
+
+
+def _card_context(
+    content: Content, page: PageRef, data: Checklist, level: int, options: PrintOptions
+) -> dict[str, object]:
+    step = content.step(data.step)
+    address = options.short_address(f"go/{step.id}/")
+    return {
+        "checklist": data,
+        "step": step,
+        "step_count": len(content.steps),
+        "level": level,
+        "guide_title": options.site_name,
+        "organization": content.settings.organization,
+        "address": address,
+        "qr": qr_svg(address, f"QR code: {address}") if options.public_url else None,
+        "step_href": page.link_to(page_url(step.page)),
+        "card_href": page.link_to(f"print/{data.id}/"),
+        "pdfs": [(paper, page.link_to(pdf_path(data.id, paper))) for paper in PAPERS],
+        "date": options.date_text,
+        "note_lines": range(NOTE_LINES),
+    }
+
+
+def card(
+    content: Content,
+    page: PageRef,
+    checklist_id: str,
+    heading_level: int = 1,
+    *,
+    options: PrintOptions,
+) -> str:
+    """Render the printable card of checklist `checklist_id`."""
+    data = content.checklists[known_id("checklist", checklist_id, content.checklists)]
+    if heading_level not in (1, 2):
+        raise MacroArgumentError(
+            f"heading_level must be 1 or 2, not {heading_level!r}",
+            "write heading_level=1 on a card page, 2 where cards are listed under a heading",
+        )
+    context = _card_context(content, page, data, heading_level, options)
+    return render("card.html", page, card=context)
+
+
+def all_cards(content: Content, page: PageRef, *, options: PrintOptions) -> str:
+    """Every card, one per sheet when printed, with the all-cards downloads."""
+    cards = [_card_context(content, page, data, 2, options) for data in content.checklists.values()]
+    pdfs = [(paper, page.link_to(pdf_path("all-cards", paper))) for paper in PAPERS]
+    return render("all_cards.html", page, cards=cards, pdfs=pdfs)

@@ -1,0 +1,98 @@
+"""PDF downloads of the cards, made during the build by WeasyPrint (no browser, no network).
+
+The cards are rendered by the same component and printed with the site's own print.css, once per
+paper size; the all-cards PDF reuses those rendered pages. Dates come from SOURCE_DATE_EPOCH and
+the file identifier from the content, so two builds of the same sources give identical bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+from macros.components.card import card, pdf_path
+from macros.content import Content
+from macros.printing.options import PAPERS, PrintOptions
+from macros.render import ENVIRONMENT, PageRef
+
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+ALL_CARDS = "all-cards"
+
+
+class SiteOnlyFetcher(URLFetcher):
+    """Fetch files inside the built site only; anything else stops the build (fail closed)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        super().__init__(fail_on_errors=True, allowed_protocols={"file"})
+        self.site_dir = site_dir.resolve()
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None):
+        """Refuse every address that is not a file below the site folder."""
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)).resolve()
+        if parts.scheme != "file" or not path.is_relative_to(self.site_dir):
+            raise PermissionError(f"the PDF tried to load {url}, which is outside the built site")
+        return super().fetch(url, headers)
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """One written PDF: its root-relative path and page count."""
+
+    path: str
+    pages: int
+
+
+def _document_html(cards: list[str], title: str, options: PrintOptions) -> str:
+    stamp = options.build_date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ENVIRONMENT.get_template("card_document.html").render(
+        title=title, cards=cards, created=stamp, author=options.site_name
+    )
+
+
+def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> list[PdfFile]:
+    """Write print/pdf/<checklist>-<paper>.pdf and all-cards-<paper>.pdf into the built site."""
+    fetcher = SiteOnlyFetcher(site_dir)
+    print_css = CSS(filename=str(site_dir / "assets/stylesheets/print.css"), url_fetcher=fetcher)
+    written: list[PdfFile] = []
+    for paper in PAPERS:
+        page_css = CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}")
+        rendered, sources = [], []
+        for checklist in content.checklists.values():
+            # Rendered as on its card page, so relative links resolve the same way.
+            html = card(content, PageRef(f"print/{checklist.id}.md"), checklist.id, options=options)
+            source = _document_html([html], f"Checklist card: {checklist.title}", options)
+            base = site_dir / "print" / checklist.id / "index.html"
+            document = HTML(string=source, base_url=base.as_uri(), url_fetcher=fetcher).render(
+                stylesheets=[print_css, page_css]
+            )
+            rendered.append(document)
+            sources.append(source)
+            written.append(_write(site_dir, pdf_path(checklist.id, paper), document, source))
+        everything = rendered[0].copy([page for doc in rendered for page in doc.pages])
+        everything.metadata.title = "Checklist cards"
+        written.append(_write(site_dir, pdf_path(ALL_CARDS, paper), everything, "".join(sources)))
+    return written
+
+
+def _write(site_dir: Path, relative: str, document: object, seed: str) -> PdfFile:
+    target = site_dir / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    identifier = hashlib.sha256(f"{relative}\n{seed}".encode()).hexdigest()[:32].encode()
+    document.write_pdf(target, pdf_identifier=identifier)
+    return PdfFile(path=relative, pages=len(document.pages))
+
+
+def timed_card_pdfs(
+    site_dir: Path, content: Content, options: PrintOptions
+) -> tuple[list[PdfFile], float]:
+    """Write the PDFs and return how long it took, for the build log."""
+    start = time.perf_counter()
+    written = write_card_pdfs(site_dir, content, options)
+    return written, time.perf_counter() - start
