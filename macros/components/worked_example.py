@@ -10,6 +10,10 @@ from macros.content import Content
 from macros.errors import MacroArgumentError
 from macros.render import PageRef, render
 
+# The one page whose copy of each example goes into the search index; copies elsewhere are left
+# out, so a search lists each story once and the index stays small.
+SEARCH_PAGE = "examples/index.md"
+
 EXAMPLES = {
     "default": {"example_id": "wrong-delivery-date"},
     "open": {"example_id": "wrong-delivery-date", "open": True},
@@ -31,5 +35,6 @@ def worked_example(
         steps=content.steps,
         current=current.id if current else None,
         open=open,
+        searchable=page.src_uri == SEARCH_PAGE,
         level=check_heading_level(heading_level),
     )
