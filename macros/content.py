@@ -7,9 +7,11 @@ only ever see validated objects, so a half-filled checklist or an unknown step c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from macros.errors import ContentError
 from macros.fields import Record
@@ -43,7 +45,7 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class Checklist:
-    """The actions for one step, shown on the step page, the card, the quick view and the catalogue."""
+    """The actions for one step: shown on the step page, the card, the quick view, the catalogue."""
 
     id: str
     step: str
@@ -62,7 +64,7 @@ class Example:
     setting: str
     severity: str
     situation: str
-    steps: dict[str, str]
+    steps: Mapping[str, str]
     outcome: str
     lesson: str
     source: str = field(compare=False, default="")
@@ -86,7 +88,7 @@ class Settings:
 
     @property
     def organization_name(self) -> str:
-        """The organization's name, or a phrase that reads naturally before anyone brands the guide."""
+        """The organization's name, or a phrase that reads naturally before any branding."""
         return self.organization or "your organization"
 
     @property
@@ -141,27 +143,43 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
-    steps = _load_steps(data_dir / "steps.yml", docs_dir)
-    step_ids = {step.id for step in steps}
-    checklists = _load_checklists(data_dir / "checklists.yml", step_ids)
-    examples = _load_examples(sorted((data_dir / "examples").glob("*.yml")), step_ids, data_dir)
-    settings = _load_settings(data_dir / "site.yml")
+    source = _Source(data_dir, docs_dir)
+    steps = _load_steps(source)
+    step_ids = tuple(step.id for step in steps)
+    checklists = _load_checklists(source, step_ids)
+    examples = _load_examples(source, step_ids)
+    settings = _load_settings(source)
     return Content(settings=settings, steps=steps, checklists=checklists, examples=examples)
 
 
-def _display(path: Path) -> str:
-    parts = path.parts
-    return "/".join(parts[parts.index("data") :]) if "data" in parts else path.name
+@dataclass(frozen=True)
+class _Source:
+    """Where the data files are, how errors name them, and where linked pages must exist."""
 
+    data_dir: Path
+    docs_dir: Path | None
 
-def _top_list(path: Path, key: str, kind: str) -> tuple[str, list[Located]]:
-    name = _display(path)
-    if not path.exists():
-        raise ContentError(file=name, message="the file is missing", fix=f"create it with a '{key}:' list")
-    top = Record(load_yaml(path, name), "file")
-    entries = top.records(key, kind)
-    top.finish()
-    return name, entries
+    def name(self, path: Path) -> str:
+        """The file's name in messages: data/checklists.yml, data/examples/wrong-refund.yml."""
+        return f"{self.data_dir.name}/{path.relative_to(self.data_dir).as_posix()}"
+
+    def record(self, located: Located, kind: str, label: str | None = None) -> Record:
+        """A record whose links are checked against docs/."""
+        return Record(located, kind, label=label, docs_dir=self.docs_dir)
+
+    def top_list(self, file_name: str, key: str, kind: str) -> tuple[Record, list[Located]]:
+        """The file's one top-level list (`steps:`, `checklists:`), refusing any other key."""
+        path = self.data_dir / file_name
+        if not path.is_file():
+            raise ContentError(
+                file=self.name(path),
+                message="the file is missing",
+                fix=f"create it with a '{key}:' list (see AUTHORING.md)",
+            )
+        top = self.record(load_yaml(path, self.name(path)), "file")
+        entries = top.records(key, kind)
+        top.finish()
+        return top, entries
 
 
 def _unique(seen: dict[str, int], record: Record, value: str, what: str) -> None:
@@ -169,17 +187,18 @@ def _unique(seen: dict[str, int], record: Record, value: str, what: str) -> None
         raise record.error(
             "id",
             f"the {what} id '{value}' is used twice (first on line {seen[value]})",
-            f"give each {what} its own id",
+            f"give each {what} its own id; never reuse an id, even after deleting its {what}",
         )
     seen[value] = record.fields["id"].line
 
 
-def _load_steps(path: Path, docs_dir: Path | None) -> tuple[Step, ...]:
-    name, entries = _top_list(path, "steps", "step")
+def _load_steps(source: _Source) -> tuple[Step, ...]:
+    top, entries = source.top_list("steps.yml", "steps", "step")
     steps: list[Step] = []
     seen: dict[str, int] = {}
-    for entry in entries:
-        record = Record(entry, "step")
+    pages: dict[str, str] = {}
+    for position, entry in enumerate(entries, start=1):
+        record = source.record(entry, "step", f"step {position}")
         record.record_id = record.identifier()
         _unique(seen, record, record.record_id, "step")
         step = Step(
@@ -190,79 +209,121 @@ def _load_steps(path: Path, docs_dir: Path | None) -> tuple[Step, ...]:
             summary=record.text("summary"),
             page=record.text("page"),
         )
-        if step.number != len(steps) + 1:
+        if step.number != position:
             raise record.error(
-                "number", f"step number {step.number} is out of order", "number the steps 1, 2, 3, ..."
+                "number",
+                f"step number {step.number} is out of order (this is step {position} in the list)",
+                "number the steps 1, 2, 3, 4, 5 from the top",
             )
-        if docs_dir is not None and not (docs_dir / step.page).is_file():
+        if step.id != f"step-{step.number}":
             raise record.error(
-                "page", f"the page '{step.page}' does not exist in docs/", "fix the path or add the page"
+                "id",
+                f"step {step.number} must have the id 'step-{step.number}', not '{step.id}'",
+                f"write 'id: step-{step.number}'; step ids are published in links",
             )
+        _check_step_page(source, record, step, pages)
         record.finish()
         steps.append(step)
     if len(steps) != STEP_COUNT:
-        raise ContentError(
-            file=name,
-            message=f"the guide has {STEP_COUNT} steps but this file lists {len(steps)}",
-            fix=f"list exactly {STEP_COUNT} steps",
+        raise top.error(
+            "steps",
+            f"the guide has {STEP_COUNT} steps but this file lists {len(steps)}",
+            f"list exactly {STEP_COUNT} steps",
         )
     return tuple(steps)
 
 
-def _step_ref(record: Record, name: str, step_ids: set[str]) -> str:
+def _check_step_page(source: _Source, record: Record, step: Step, pages: dict[str, str]) -> None:
+    if not step.page.endswith(".md") or step.page.startswith("/") or ".." in step.page:
+        raise record.error(
+            "page",
+            f"'{step.page}' is not a page path",
+            "write the page's path from docs/, such as steps/limit-the-damage.md",
+        )
+    if step.page in pages:
+        raise record.error(
+            "page",
+            f"the page '{step.page}' is already the page of {pages[step.page]}",
+            "give each step its own page",
+        )
+    pages[step.page] = step.id
+    if source.docs_dir is not None and not (source.docs_dir / step.page).is_file():
+        raise record.error(
+            "page",
+            f"the page '{step.page}' does not exist in docs/",
+            "fix the path, or add the page in docs/",
+        )
+
+
+def _step_ref(record: Record, name: str, step_ids: tuple[str, ...]) -> str:
     value = record.text(name)
     if value not in step_ids:
         raise record.error(
-            name, f"there is no step '{value}'", f"use one of: {', '.join(sorted(step_ids))}"
+            name, f"there is no step '{value}'", f"use one of: {', '.join(step_ids)}"
         )
     return value
 
 
-def _load_checklists(path: Path, step_ids: set[str]) -> dict[str, Checklist]:
-    _, entries = _top_list(path, "checklists", "checklist")
+def _load_checklists(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Checklist]:
+    _, entries = source.top_list("checklists.yml", "checklists", "checklist")
     checklists: dict[str, Checklist] = {}
     seen: dict[str, int] = {}
-    for entry in entries:
-        record = Record(entry, "checklist")
+    for position, entry in enumerate(entries, start=1):
+        record = source.record(entry, "checklist", f"checklist {position}")
         record.record_id = record.identifier()
         _unique(seen, record, record.record_id, "checklist")
-        items: list[ChecklistItem] = []
-        item_seen: dict[str, int] = {}
-        for item_entry in record.records("items", "item"):
-            item = Record(item_entry, "checklist item", record.record_id)
-            item_id = item.identifier()
-            _unique(item_seen, item, item_id, "item")
-            items.append(
-                ChecklistItem(id=item_id, text=item.text("text"), detail=item.markdown("detail", required=False))
-            )
-            item.finish()
+        step = _step_ref(record, "step", step_ids)
+        title = record.text("title")
+        why = record.markdown("why")
+        items = _load_items(source, record)
         checklists[record.record_id] = Checklist(
-            id=record.record_id,
-            step=_step_ref(record, "step", step_ids),
-            title=record.text("title"),
-            why=record.markdown("why"),
-            items=tuple(items),
+            id=record.record_id, step=step, title=title, why=why, items=items
         )
         record.finish()
     return checklists
 
 
-def _load_examples(paths: Iterable[Path], step_ids: set[str], data_dir: Path) -> dict[str, Example]:
-    examples: dict[str, Example] = {}
+def _load_items(source: _Source, checklist: Record) -> tuple[ChecklistItem, ...]:
+    items: list[ChecklistItem] = []
+    seen: dict[str, int] = {}
+    for position, entry in enumerate(checklist.records("items", "item"), start=1):
+        record = source.record(entry, "checklist item", f"{checklist.record_id}, item {position}")
+        item_id = record.identifier()
+        record.record_id = f"{checklist.record_id}/{item_id}"
+        _unique(seen, record, item_id, "item")
+        items.append(
+            ChecklistItem(
+                id=item_id,
+                text=record.text("text"),
+                detail=record.markdown("detail", required=False),
+            )
+        )
+        record.finish()
+    return tuple(items)
+
+
+def _load_examples(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Example]:
+    folder = source.data_dir / "examples"
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
     for path in paths:
-        name = _display(path)
-        record = Record(load_yaml(path, name), "worked example")
+        if path.suffix != ".yml" and path.suffix.lower() in (".yml", ".yaml"):
+            raise ContentError(
+                file=source.name(path),
+                message="worked examples are read from .yml files only, so this one is ignored",
+                fix=f"rename it to {path.stem}.yml",
+            )
+    examples: dict[str, Example] = {}
+    for path in (p for p in paths if p.suffix == ".yml"):
+        name = source.name(path)
+        record = source.record(load_yaml(path, name), "worked example", path.stem)
         record.record_id = record.identifier()
         if record.record_id in examples:
             raise record.error(
                 "id",
-                f"the example id '{record.record_id}' is also used in {examples[record.record_id].source}",
+                f"the example id '{record.record_id}' is also used in "
+                f"{examples[record.record_id].source}",
                 "give each example its own id",
             )
-        steps_record = record.mapping("steps", "set of steps")
-        assert steps_record is not None
-        steps = {step_id: steps_record.markdown(step_id) for step_id in sorted(step_ids)}
-        steps_record.finish()
         examples[record.record_id] = Example(
             id=record.record_id,
             title=record.text("title"),
@@ -270,7 +331,7 @@ def _load_examples(paths: Iterable[Path], step_ids: set[str], data_dir: Path) ->
             setting=record.text("setting"),
             severity=record.choice("severity", SEVERITIES),
             situation=record.markdown("situation"),
-            steps=steps,
+            steps=_example_steps(record, step_ids),
             outcome=record.markdown("outcome"),
             lesson=record.markdown("lesson"),
             source=name,
@@ -278,18 +339,37 @@ def _load_examples(paths: Iterable[Path], step_ids: set[str], data_dir: Path) ->
         record.finish()
     if not examples:
         raise ContentError(
-            file=_display(data_dir / "examples"),
+            file=f"{source.data_dir.name}/examples/",
             message="there are no worked examples",
-            fix="add at least one file such as data/examples/wrong-refund.yml",
+            fix="add at least one file such as data/examples/wrong-refund.yml (see AUTHORING.md)",
         )
     return examples
 
 
-def _load_settings(path: Path) -> Settings:
-    name = _display(path)
-    if not path.exists():
-        raise ContentError(file=name, message="the file is missing", fix="create data/site.yml")
-    record = Record(load_yaml(path, name), "settings block", "site")
+def _example_steps(record: Record, step_ids: tuple[str, ...]) -> Mapping[str, str]:
+    """What the person did at each step: one entry per step, no more, no less."""
+    steps = record.mapping("steps", "steps block")
+    assert steps is not None
+    for key in steps.fields:
+        if key not in step_ids:
+            raise steps.error(
+                key,
+                f"there is no step '{key}'",
+                f"write what the person did under each of: {', '.join(step_ids)}",
+            )
+    done = {step_id: steps.markdown(step_id) for step_id in step_ids}
+    steps.finish()
+    return MappingProxyType(done)
+
+
+def _load_settings(source: _Source) -> Settings:
+    path = source.data_dir / "site.yml"
+    name = source.name(path)
+    if not path.is_file():
+        raise ContentError(
+            file=name, message="the file is missing", fix="create data/site.yml (see AUTHORING.md)"
+        )
+    record = source.record(load_yaml(path, name), "settings block", "site")
     hr = record.mapping("hr_contact", "HR contact", required=False)
     colors = record.mapping("colors", "color setting", required=False)
     settings = Settings(
@@ -297,11 +377,11 @@ def _load_settings(path: Path) -> Settings:
         organization=record.text("organization", required=False),
         hr_contact_name=hr.text("name", required=False) if hr else "",
         hr_contact_how=hr.markdown("how", required=False) if hr else "",
-        incident_procedure_url=_url(record, "incident_procedure_url"),
+        incident_procedure_url=_web_address(record, "incident_procedure_url"),
         owner=record.text("owner", required=False),
-        last_reviewed=record.text("last_reviewed"),
+        last_reviewed=_date(record, "last_reviewed"),
         suggest_change=record.markdown("suggest_change", required=False),
-        logo=record.text("logo", required=False),
+        logo=_logo(source, record, "logo"),
         primary_color=_color(colors, "primary"),
         accent_color=_color(colors, "accent"),
     )
@@ -312,10 +392,47 @@ def _load_settings(path: Path) -> Settings:
     return settings
 
 
-def _url(record: Record, name: str) -> str:
+def _web_address(record: Record, name: str) -> str:
     value = record.text(name, required=False)
-    if value and not value.startswith(("https://", "http://", "mailto:")):
-        raise record.error(name, f"'{value}' is not a web address", "write a full https:// address")
+    if value and not re.match(r"^https?://[^\s<>\"'`()]+$", value):
+        raise record.error(
+            name,
+            f"'{value}' is not a full web address",
+            "write a full address starting with https://, with no spaces or brackets",
+        )
+    return value
+
+
+def _date(record: Record, name: str) -> str:
+    value = record.text(name)
+    try:
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            raise ValueError(value)
+        date.fromisoformat(value)
+    except ValueError:
+        raise record.error(
+            name, f"'{value}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-11-25"
+        ) from None
+    return value
+
+
+def _logo(source: _Source, record: Record, name: str) -> str:
+    value = record.text(name, required=False)
+    if not value:
+        return ""
+    if not re.match(r"^[A-Za-z0-9_./-]+\.(?:svg|png|jpg|jpeg|webp)$", value) or ".." in value:
+        raise record.error(
+            name,
+            f"'{value}' is not an image path",
+            "write the path of an .svg, .png or .jpg file under docs/, e.g. assets/images/logo.svg",
+        )
+    if source.docs_dir is not None and not (source.docs_dir / value).is_file():
+        raise record.error(
+            name,
+            f"the logo '{value}' does not exist in docs/",
+            "put the image under docs/ (e.g. docs/assets/images/logo.svg) and write its path "
+            "from docs/",
+        )
     return value
 
 
@@ -324,5 +441,7 @@ def _color(colors: Record | None, name: str) -> str:
         return ""
     value = colors.text(name, required=False)
     if value and not re.match(HEX_COLOR, value):
-        raise colors.error(name, f"'{value}' is not a color", "write a color as #rrggbb, e.g. #1d4f91")
+        raise colors.error(
+            name, f"'{value}' is not a color", "write a color as #rrggbb, e.g. #1d4f91"
+        )
     return value

@@ -6,20 +6,18 @@ folded onto one line: a blank line would end the HTML block inside an admonition
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from macros.fields import ALLOWED_LINK
-from macros.urls import page_url, relative_url
+from macros import inline
+from macros.fields import WEB_LINK
+from macros.urls import is_page_link, page_url, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_LINK = re.compile(r"\]\(\s*([^)\s]+)\s*\)")
 
 
 @dataclass(frozen=True)
@@ -39,21 +37,17 @@ class PageRef:
 
 
 def _inline_markdown(text: str, page: PageRef) -> Markup:
-    """Render a validated inline-Markdown field; links to .md pages become relative URLs."""
+    """Render an inline-Markdown field; page links become relative URLs, unsafe links plain text."""
 
-    def rewrite(match: re.Match[str]) -> str:
-        target = match.group(1)
-        if not ALLOWED_LINK.match(target):
-            raise ValueError(f"unvalidated link target {target!r}")
-        if ".md" in target and "://" not in target:
+    def rewrite(target: str) -> str | None:
+        if WEB_LINK.match(target):
+            return target
+        if is_page_link(target):
             path, _, fragment = target.partition("#")
-            target = page.link_to(page_url(path) + (f"#{fragment}" if fragment else ""))
-        return f"]({target})"
+            return page.link_to(page_url(path) + (f"#{fragment}" if fragment else ""))
+        return None
 
-    html = markdown.markdown(_MD_LINK.sub(rewrite, text), output_format="html")
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)  # noqa: S704 - fields are validated free of raw HTML before they get here
+    return inline.to_html(text, rewrite)
 
 
 @pass_context

@@ -1,0 +1,89 @@
+"""Inline Markdown for data fields: emphasis, code and `[text](target)` links, nothing else.
+
+Data fields are one sentence or two inside a component, so block syntax (lists, headings, quotes),
+raw HTML, images, autolinks and reference links are switched off: whatever an author types comes
+out as text or as one of those few inline forms. The loader and the renderer both read links
+through `links()`, so what the loader checks is exactly what the page will link to.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_BLOCKS_OFF = (
+    "indent",
+    "code",
+    "hashheader",
+    "setextheader",
+    "hr",
+    "olist",
+    "ulist",
+    "quote",
+    "reference",
+)
+_INLINE_OFF = (
+    "reference",
+    "image_link",
+    "image_reference",
+    "short_reference",
+    "short_image_ref",
+    "autolink",
+    "automail",
+    "html",
+)
+
+LinkRewriter = Callable[[str], str | None]
+
+
+class _Links(Treeprocessor):
+    """Pass every link target through `rewrite`; a link it refuses (None) becomes plain text."""
+
+    def __init__(self, md: markdown.Markdown, rewrite: LinkRewriter) -> None:
+        super().__init__(md)
+        self.rewrite = rewrite
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter("a"):
+            target = self.rewrite(element.get("href", ""))
+            element.attrib.clear()
+            if target is None:
+                element.tag = "span"
+            else:
+                element.set("href", target)
+
+
+def _converter(rewrite: LinkRewriter) -> markdown.Markdown:
+    md = markdown.Markdown(output_format="html")
+    md.preprocessors.deregister("html_block")
+    for name in _BLOCKS_OFF:
+        md.parser.blockprocessors.deregister(name)
+    for name in _INLINE_OFF:
+        md.inlinePatterns.deregister(name)
+    # After "inline" (which makes the links) and before serialization.
+    md.treeprocessors.register(_Links(md, rewrite), "guide_links", 5)
+    return md
+
+
+def to_html(text: str, rewrite: LinkRewriter) -> Markup:
+    """Render one field as inline HTML (no paragraph), each link target through `rewrite`."""
+    html = _converter(rewrite).convert(" ".join(text.split()))
+    if html.startswith("<p>") and html.endswith("</p>"):
+        html = html[len("<p>") : -len("</p>")]
+    return Markup(html)  # raw HTML is off: Markdown itself escapes the text
+
+
+def links(text: str) -> list[str]:
+    """Every link target the field will render, in order."""
+    found: list[str] = []
+
+    def collect(target: str) -> str:
+        found.append(target)
+        return target
+
+    to_html(text, collect)
+    return found
