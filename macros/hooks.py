@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import guards, linkcheck, sitefiles  # noqa: E402
+from macros import catalogue, guards, linkcheck, sitefiles  # noqa: E402
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 from macros.printing import pageline, pages, pdfs  # noqa: E402
@@ -101,6 +101,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     content, options = _content_and_options(config)
     written, seconds = pdfs.timed_card_pdfs(site_dir, content, options)
     log.info("Wrote %d card PDFs in %.2f s", len(written), seconds)
+    try:
+        data_dir = Path(config.config_file_path).parent / "data"
+        catalogue.publish(site_dir, content, data_dir, Path(config.docs_dir))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     problems = [_describe(problem, config) for problem in linkcheck.broken_links(site_dir)]
     if problems:
         shown = "\n  ".join(problems[:20])

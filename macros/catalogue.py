@@ -1,0 +1,240 @@
+"""The link catalogue: every address of the guide that onboarding material may link to, in one list.
+
+Ids come from data/ and from the explicit `{#id}` authors write on headings, never from heading text
+or position, so an entry keeps its id when wording changes. The same list feeds `site/links.json`,
+the "Linking to this guide" page and the link contract test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from macros import shortlinks
+from macros.content import Checklist, Content
+from macros.errors import ContentError
+from macros.shortlinks import short_url
+from macros.urls import page_url
+
+KINDS = ("page", "step", "section", "checklist", "item", "example", "card", "pdf")
+CATALOGUE_FILE = "links.json"
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(?P<level>#{1,2})\s+(?P<text>.+?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
+_INLINE_MARKUP = re.compile(r"[*_`]+")
+
+
+@dataclass(frozen=True)
+class Section:
+    """An h2 an author gave an explicit id."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A Markdown page of docs/: its source path, its h1 text and its explicitly named sections."""
+
+    src_uri: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One linkable target. `url` and `short` are relative to the site root; `step` groups it."""
+
+    id: str
+    kind: str
+    title: str
+    url: str
+    short: str | None = None
+    step: str | None = None
+
+
+def _plain(text: str) -> str:
+    return " ".join(_INLINE_MARKUP.sub("", text).split())
+
+
+def read_source_page(src_uri: str, text: str) -> SourcePage:
+    """The title (first h1) and the h2 headings with an explicit `{#id}` of one Markdown page."""
+    title = ""
+    sections: list[Section] = []
+    fence: str | None = None
+    for line in text.splitlines():
+        opened = _FENCE.match(line)
+        if opened and (fence is None or opened.group(1).startswith(fence)):
+            fence = None if fence else opened.group(1)[0] * 3
+            continue
+        match = None if fence else _HEADING.match(line)
+        if match is None:
+            continue
+        explicit = _ATTR_ID.search(match["attrs"] or "")
+        if match["level"] == "#" and not title:
+            title = _plain(match["text"])
+        elif match["level"] == "##" and explicit:
+            sections.append(Section(id=explicit["id"], title=_plain(match["text"])))
+    return SourcePage(src_uri=src_uri, title=title or src_uri, sections=tuple(sections))
+
+
+def source_pages(docs_dir: Path) -> list[SourcePage]:
+    """Every published Markdown page (dot-folders are never published), in path order."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        pages.append(read_source_page(relative.as_posix(), path.read_text(encoding="utf-8")))
+    return pages
+
+
+def page_id(src_uri: str) -> str:
+    """The id of a page that is not a step: 'page/' and its address ('page/home' at the root)."""
+    return "page/" + (page_url(src_uri).rstrip("/") or "home")
+
+
+def content_links(content: Content, pages: list[SourcePage]) -> list[Link]:
+    """Pages, steps, sections, checklists, items and examples: everything known before the build."""
+    steps = {step.page: step for step in content.steps}
+    links: list[Link] = []
+    for page in pages:
+        step = steps.get(page.src_uri)
+        url = page_url(page.src_uri)
+        owner = step.id if step else page_id(page.src_uri)
+        if step:
+            title = f"Step {step.number}: {step.title}"
+            links.append(Link(step.id, "step", title, url, short_url(step.id), step.id))
+        else:
+            links.append(Link(owner, "page", page.title, url))
+        for section in page.sections:
+            if step and section.id == step.id:
+                continue
+            links.append(
+                Link(
+                    f"{owner}/{section.id}",
+                    "section",
+                    section.title,
+                    f"{url}#{section.id}",
+                    None,
+                    step and step.id,
+                )
+            )
+        if step:
+            links.extend(_checklist_links(content, step.id, url))
+    for example in content.examples.values():
+        links.append(
+            Link(
+                example.id,
+                "example",
+                example.title,
+                f"examples/#example-{example.id}",
+                short_url(example.id),
+            )
+        )
+    return links
+
+
+def _checklist_links(content: Content, step_id: str, url: str) -> list[Link]:
+    links = []
+    for checklist in content.checklists_for_step(step_id):
+        links.append(
+            Link(
+                checklist.id,
+                "checklist",
+                checklist.title,
+                f"{url}#checklist-{checklist.id}",
+                short_url(checklist.id),
+                step_id,
+            )
+        )
+        links.extend(
+            Link(
+                f"{checklist.id}/{item.id}",
+                "item",
+                item.text,
+                f"{url}#item-{checklist.id}--{item.id}",
+                None,
+                step_id,
+            )
+            for item in checklist.items
+        )
+    return links
+
+
+def print_links(content: Content, site_dir: Path, known_urls: set[str]) -> list[Link]:
+    """Printable cards and PDFs that the build actually wrote (none until the print part exists)."""
+    links = []
+    for checklist in content.checklists.values():
+        card = f"print/{checklist.id}/"
+        if (site_dir / card / "index.html").is_file():
+            title = f"Printable card: {checklist.title}"
+            links.append(Link(f"card/{checklist.id}", "card", title, card, None, checklist.step))
+    if (site_dir / "print" / "index.html").is_file() and "print/" not in known_urls:
+        links.append(Link("card/all", "card", "All printable cards", "print/"))
+    for pdf in sorted((site_dir / "print" / "pdf").glob("*.pdf")):
+        checklist, paper = _pdf_subject(content, pdf.stem)
+        name = (
+            checklist.title
+            if checklist
+            else "All cards"
+            if pdf.stem.startswith("all-")
+            else pdf.stem
+        )
+        title = f"PDF{f' ({paper})' if paper else ''}: {name}"
+        url = f"print/pdf/{pdf.name}"
+        links.append(Link(f"pdf/{pdf.stem}", "pdf", title, url, None, checklist and checklist.step))
+    return links
+
+
+def _pdf_subject(content: Content, stem: str) -> tuple[Checklist | None, str]:
+    """The checklist a PDF file name starts with, and the paper size after it (e.g. 'own-it-a4')."""
+    for checklist in content.checklists.values():
+        if stem == checklist.id or stem.startswith(f"{checklist.id}-"):
+            return checklist, stem[len(checklist.id) + 1 :].replace("-", " ").upper()
+    head, _, paper = stem.rpartition("-")
+    return None, paper.upper() if head else ""
+
+
+def build_catalogue(content: Content, docs_dir: Path, site_dir: Path | None = None) -> list[Link]:
+    """The whole catalogue; ids must be unique, so a clash stops the build."""
+    links = content_links(content, source_pages(docs_dir))
+    if site_dir is not None:
+        links += print_links(content, site_dir, {link.url for link in links})
+    seen: dict[str, Link] = {}
+    for link in links:
+        if link.id in seen:
+            raise ContentError(
+                file="docs/ and data/",
+                record=link.id,
+                message=f"two targets share the id '{link.id}' ({seen[link.id].url}, {link.url})",
+                fix="give the heading, page or record another explicit id",
+            )
+        seen[link.id] = link
+    return links
+
+
+def to_json(links: list[Link]) -> str:
+    """The catalogue as published in site/links.json: stable order, one entry per target."""
+    entries = [{key: value for key, value in asdict(link).items()} for link in links]
+    return json.dumps({"version": 1, "links": entries}, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_catalogue(site_dir: Path, links: list[Link]) -> Path:
+    """Write site/links.json."""
+    path = site_dir / CATALOGUE_FILE
+    path.write_text(to_json(links), encoding="utf-8")
+    return path
+
+
+def publish(site_dir: Path, content: Content, data_dir: Path, docs_dir: Path) -> list[Link]:
+    """After the build: write the go/ pages, the moved-page forwards and site/links.json."""
+    forwards = shortlinks.short_links(content, data_dir) + shortlinks.load_redirects(
+        data_dir, docs_dir
+    )
+    shortlinks.write_forwards(site_dir, forwards)
+    links = build_catalogue(content, docs_dir, site_dir)
+    write_catalogue(site_dir, links)
+    return links

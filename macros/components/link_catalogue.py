@@ -1,0 +1,65 @@
+"""`link_catalogue()`: every linkable target of the guide, grouped by step, for HR authors.
+
+It lists the same catalogue the build writes to links.json, so the page can never promise an
+address the site does not keep. Copy buttons are added by links.js; without scripts the addresses
+stay visible and selectable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.catalogue import Link, build_catalogue
+from macros.content import Content
+from macros.render import PageRef, render
+
+EXAMPLES = {"default": {}}
+KIND_LABELS = {
+    "page": "Page",
+    "step": "Step page",
+    "section": "Section",
+    "checklist": "Checklist",
+    "item": "Checklist item",
+    "example": "Worked example",
+    "card": "Printable card",
+    "pdf": "PDF",
+}
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """A heading on the listing page and the targets under it."""
+
+    id: str
+    title: str
+    links: tuple[Link, ...]
+
+
+def link_groups(content: Content, links: list[Link]) -> list[LinkGroup]:
+    """One group per step, then the worked examples, then every other page."""
+    groups = [
+        LinkGroup(
+            step.id,
+            f"Step {step.number}: {step.title}",
+            tuple(x for x in links if x.step == step.id),
+        )
+        for step in content.steps
+    ]
+    examples = tuple(x for x in links if x.kind == "example")
+    others = tuple(x for x in links if x.step is None and x.kind != "example")
+    groups.append(LinkGroup("examples", "Worked examples", examples))
+    groups.append(LinkGroup("other-pages", "Other pages", others))
+    return [group for group in groups if group.links]
+
+
+def _of_step(links: list[Link], step_id: str) -> list[Link]:
+    return [link for link in links if link.step == step_id]
+
+
+def link_catalogue(content: Content, page: PageRef, docs_dir: Path) -> str:
+    """Render the catalogue as tables: what it is, a link to it, and the address to share."""
+    links = build_catalogue(content, docs_dir)
+    return render(
+        "link_catalogue.html", page, groups=link_groups(content, links), kinds=KIND_LABELS
+    )
