@@ -19,7 +19,7 @@ from mkdocs_macros.errors import format_error
 
 from macros.components.card import all_cards, card
 from macros.components.checklist import checklist
-from macros.components.link_catalogue import link_catalogue
+from macros.components.link_catalogue import link_catalogue_for
 from macros.components.organization import hr_contact, incident_procedure_link, organization
 from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
@@ -116,6 +116,5 @@ def register(env) -> None:  # noqa: ANN001
         printable = functools.partial(component, options=options)
         functools.update_wrapper(printable, component)
         env.macro(bind(name, printable, content, env), name)
-    listing = functools.partial(link_catalogue, docs_dir=Path(env.conf["docs_dir"]))
-    functools.update_wrapper(listing, link_catalogue)
+    listing = link_catalogue_for(Path(env.conf["docs_dir"]))
     env.macro(bind("link_catalogue", listing, content, env), "link_catalogue")

@@ -7,6 +7,7 @@ stay visible and selectable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,3 +64,12 @@ def link_catalogue(content: Content, page: PageRef, docs_dir: Path) -> str:
     return render(
         "link_catalogue.html", page, groups=link_groups(content, links), kinds=KIND_LABELS
     )
+
+
+def link_catalogue_for(docs_dir: Path) -> Callable[[Content, PageRef], str]:
+    """The macro for one build: `{{ link_catalogue() }}` takes no arguments; docs come from here."""
+
+    def listing(content: Content, page: PageRef) -> str:
+        return link_catalogue(content, page, docs_dir)
+
+    return listing
