@@ -19,7 +19,7 @@ EXAMPLES = {
     "default": {"checklist_id": "limit-the-damage"},
     "in-a-set": {"checklist_id": "own-it", "heading_level": 2},
 }
-NOTE_LINES = 3
+NOTE_LINES = 4
 
 
 def card_page(checklist_id: str) -> str:
