@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import catalogue, guards, linkcheck, sitefiles  # noqa: E402
+from macros import catalogue, guards, linkcheck, render, sitefiles  # noqa: E402
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 from macros.printing import pageline, pages, pdfs  # noqa: E402
@@ -66,6 +66,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except ContentError as error:
         raise PluginError(str(error)) from None
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep component blocks valid HTML inside admonitions and tabs."""
+    return render.unwrap_blocks(html)
 
 
 def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:

@@ -7,6 +7,7 @@ place that reads the plugin's state (the project directory and the page being re
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 import traceback
 from collections.abc import Callable
@@ -41,6 +42,8 @@ COMPONENTS: dict[str, Callable[..., str]] = {
     "hr_contact": hr_contact,
     "incident_procedure_link": incident_procedure_link,
 }
+# Components whose markup carries DOM ids: each may appear once per page.
+ONCE_PER_PAGE = {"checklist", "worked_example"}
 
 
 @format_error.register
@@ -59,36 +62,77 @@ def _format_undefined(error: UndefinedError, markdown: str, page: Page) -> str:
             file=f"docs/{page.file.src_uri}",
             line=frames[-1].lineno if frames else None,
             message=f"'{name}' is not defined",
-            fix="check the spelling; the settings are guide.owner, guide.last_reviewed, ... and the "
-            "macros are listed in AUTHORING.md; to show braces as text, wrap them in {% raw %}",
+            fix="check the spelling; the settings are guide.owner, guide.last_reviewed, ... and "
+            "the macros are listed in AUTHORING.md; to show braces as text, wrap them in {% raw %}",
         )
     )
 
 
-def call_line(source: str, macro: str, args: tuple[object, ...]) -> int | None:
-    """The 1-based line of the first call of `macro` in `source` whose first argument matches."""
-    first = re.escape(str(args[0])) if args else ""
-    pattern = re.compile(rf"\b{macro}\s*\(\s*(['\"]){first}" if first else rf"\b{macro}\s*\(")
+def call_line(
+    source: str, macro: str, values: tuple[object, ...], occurrence: int = 1
+) -> int | None:
+    """Find the 1-based line of the nth call of `macro` in `source` whose first value matches."""
+    first = re.escape(str(values[0])) if values else ""
+    pattern = re.compile(rf"\b{macro}\s*\([^)]*?(['\"]){first}" if first else rf"\b{macro}\s*\(")
+    found = 0
     for number, line in enumerate(source.splitlines(), start=1):
-        if pattern.search(line):
+        found += len(pattern.findall(line))
+        if found >= occurrence:
             return number
     return None
 
 
-def bind(name: str, component: Callable[..., str], content: Content, env) -> Callable[..., str]:  # noqa: ANN001
-    """A macro that renders `component` for the page being rendered and reports errors with its line."""
+def check_arguments(name: str, component: Callable[..., str], args: tuple, kwargs: dict) -> None:
+    """Refuse a call whose arguments do not fit, showing how the macro is called."""
+    signature = inspect.signature(component, follow_wrapped=False)
+    try:
+        signature.bind(None, None, *args, **kwargs)
+    except TypeError as error:
+        shown = [
+            p.name if p.default is p.empty else f"{p.name}={p.default!r}"
+            for p in list(signature.parameters.values())[2:]
+            if p.kind != p.KEYWORD_ONLY
+        ]
+        raise MacroArgumentError(
+            f"{name}() was called with the wrong arguments ({error})",
+            f"call it as {{{{ {name}({', '.join(shown)}) }}}}; see AUTHORING.md",
+        ) from None
+
+
+def once_per_page(page: Page, name: str, args: tuple, kwargs: dict) -> None:
+    """Refuse a checklist or example shown twice on one page: its DOM ids would clash."""
+    if name not in ONCE_PER_PAGE or not (args or kwargs):
+        return
+    key = (name, str(args[0] if args else next(iter(kwargs.values()))))
+    shown = page.__dict__.setdefault("guide_components", set())
+    if key in shown:
+        error = MacroArgumentError(
+            f"{name}({key[1]!r}) is already on this page; ids on a page must be unique",
+            "show it once per page and link to it from elsewhere on the page",
+        )
+        error.occurrence = 2
+        raise error
+    shown.add(key)
+
+
+def bind(name: str, component: Callable[..., str], content: Content, env) -> Callable[..., str]:
+    """Make a macro that renders `component` on the current page; errors name the page's line."""
 
     @functools.wraps(component)
     def macro(*args: object, **kwargs: object) -> str:
         page = env.page
         try:
+            check_arguments(name, component, args, kwargs)
+            once_per_page(page, name, args, kwargs)
             return component(content, PageRef(page.file.src_uri), *args, **kwargs)
         except (MacroArgumentError, TypeError) as error:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             fix = getattr(error, "fix", f"check the arguments of {name}() in AUTHORING.md")
             raise ContentError(
                 file=f"docs/{page.file.src_uri}",
-                line=call_line(source, name, args),
+                line=call_line(
+                    source, name, (*args, *kwargs.values()), getattr(error, "occurrence", 1)
+                ),
                 field=f"{name}()",
                 message=getattr(error, "message", str(error)),
                 fix=fix,
@@ -97,7 +141,7 @@ def bind(name: str, component: Callable[..., str], content: Content, env) -> Cal
     return macro
 
 
-def register(env) -> None:  # noqa: ANN001
+def register(env) -> None:
     """Load `data/` and register every component and the organisation settings."""
     root = Path(env.project_dir)
     try:

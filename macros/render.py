@@ -6,6 +6,7 @@ folded onto one line: a blank line would end the HTML block inside an admonition
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,3 +70,16 @@ def render(template: str, page: PageRef, **context: object) -> str:
     """Render a component template to a single-line HTML block."""
     html = ENVIRONMENT.get_template(template).render(page=page, **context)
     return " ".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+# A component inside an admonition or a tab is not at the start of a Markdown block, so Markdown
+# wraps its one-line HTML in <p>...</p>. Its output is always one line starting with a guide- block.
+_WRAPPED_BLOCK = re.compile(
+    r'^<p>(<(section|details|nav|div|p|ol|ul)\b[^>]*\bclass="guide-[^"]*"[^>]*>.*</\2>)</p>$',
+    re.MULTILINE,
+)
+
+
+def unwrap_blocks(html: str) -> str:
+    """Take component blocks out of the paragraph Markdown put them in (admonitions, tabs)."""
+    return _WRAPPED_BLOCK.sub(r"\1", html)
