@@ -152,9 +152,8 @@
       var title = example.querySelector(".guide-example__title");
       var row = document.createElement("div");
       row.className = "guide-copy-row";
-      row.appendChild(
-        makeButton(title ? headingText(title) : example.dataset.example, shortAddress(example.dataset.example), true)
-      );
+      var name = title ? headingText(title) : example.dataset.example;
+      row.appendChild(makeButton(name, shortAddress(example.dataset.example), false));
       example.insertAdjacentElement("beforebegin", row);
     });
     root.querySelectorAll("a[data-link-copy]").forEach(function (link) {
