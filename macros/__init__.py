@@ -5,6 +5,6 @@ from __future__ import annotations
 from macros.registry import register
 
 
-def define_env(env) -> None:  # noqa: ANN001 - the plugin's MacrosPlugin object
+def define_env(env) -> None:  # env: the plugin's MacrosPlugin object
     """Called by mkdocs-macros once per build."""
     register(env)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class ContentError(Exception):
-    """Bad input that must stop the build: says where (file, line, record, field) and how to fix it."""
+    """Bad input that must stop the build: says where (file, line, record, field) and the fix."""
 
     def __init__(
         self,

@@ -13,7 +13,7 @@ PAGE_LINK = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[A-Za-z0-9_./-]+\.md(?:#[A
 
 
 def page_url(src_uri: str) -> str:
-    """The directory-style URL MkDocs gives a Markdown page (use_directory_urls), relative to the root."""
+    """Give the directory-style URL MkDocs makes for a Markdown page, relative to the root."""
     stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
     if stem == "index":
         return ""

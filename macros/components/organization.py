@@ -1,4 +1,4 @@
-"""Organization settings as Markdown for pages: `organization()`, `hr_contact()`, `incident_procedure_link(text)`.
+"""Organization settings as Markdown: `organization()`, `hr_contact()`, `incident_procedure_link()`.
 
 Each reads naturally before anyone brands the guide ("your organization", "your HR team"). They
 return Markdown, not HTML, so MkDocs checks any link like the rest of the page.

@@ -1,6 +1,7 @@
 """Step-page navigation: `step_progress()` ("Step 2 of 5") and `step_pager()` (previous and next).
 
-Both only make sense on a page that `data/steps.yml` names as a step page; anywhere else the build stops.
+Both only make sense on a page that `data/steps.yml` names as a step page; anywhere else the
+build stops.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def _current(content: Content, page: PageRef, macro: str) -> Step:
     if step is None:
         raise MacroArgumentError(
             f"{macro}() only works on a step page, and this page is not listed in data/steps.yml",
-            f"remove {macro}() from this page, or set this page as a step's 'page' in data/steps.yml",
+            f"remove {macro}() from this page, or make this page a step's 'page' in data/steps.yml",
         )
     return step
 
