@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help build serve test lint format dist lock clean
+.PHONY: help build serve test lint format dist lock clean links-lock
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ format: $(STAMP) ## Format Python with ruff
 
 dist: build ## Pack site/ as a reproducible zip in dist/ for upload to a portal
 	$(BIN)/python tools/dist.py $(SITE) $(DIST)
+
+links-lock: build ## Add newly published links to tests/links.lock.json (never removes one)
+	$(BIN)/python -m macros.linkcontract $(SITE)/links.json tests/links.lock.json
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network to PyPI)
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2

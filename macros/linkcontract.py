@@ -1,0 +1,120 @@
+"""The link contract: every id and address the guide ever published keeps leading somewhere real.
+
+`tests/links.lock.json` records each (id, url, short) the catalogue has published. A locked id must
+stay in the catalogue, and its url and short link must still resolve in the built site (file there,
+fragment on that page), directly or through a forwarding page. `make links-lock` only adds entries;
+taking a promise back is a deliberate edit of the lock file.
+
+Run as `python -m macros.linkcontract SITE/links.json tests/links.lock.json` to add new entries.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from macros.linkcheck import scan_html
+
+MAX_FORWARDS = 5
+_FORWARD = re.compile(r'data-guide-forward="([^"]*)"')
+
+
+@dataclass(frozen=True, order=True)
+class Promise:
+    """One published address: the catalogue id, its url and its short link (root-relative)."""
+
+    id: str
+    url: str
+    short: str | None = None
+
+
+def read_lock(path: Path) -> list[Promise]:
+    """The promises in a lock file (none if the file does not exist yet)."""
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Promise(entry["id"], entry["url"], entry.get("short")) for entry in data["links"]]
+
+
+def read_catalogue(path: Path) -> list[Promise]:
+    """The promises a built site's links.json makes."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Promise(entry["id"], entry["url"], entry.get("short")) for entry in data["links"]]
+
+
+def merged(locked: list[Promise], published: list[Promise]) -> list[Promise]:
+    """The lock with every new promise added; nothing is ever dropped, even when a url changed."""
+    return sorted(set(locked) | set(published))
+
+
+def write_lock(path: Path, promises: list[Promise]) -> None:
+    """Write the lock file in a stable, reviewable order."""
+    entries = [{k: v for k, v in asdict(p).items() if v is not None} for p in sorted(promises)]
+    text = json.dumps({"version": 1, "links": entries}, indent=2, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def resolve(site_dir: Path, url: str) -> str | None:
+    """Follow `url` (root-relative) through forwarding pages: None when it lands, else why not."""
+    path, _, fragment = url.partition("#")
+    for _ in range(MAX_FORWARDS):
+        file = site_dir / path / "index.html" if path.endswith("/") or not path else site_dir / path
+        if not file.resolve().is_relative_to(site_dir.resolve()) or not file.is_file():
+            return f"'{path or './'}' is not in the built site"
+        if file.suffix != ".html":
+            return None if not fragment else f"'{path}' is not a page, so it has no '#{fragment}'"
+        text = file.read_text(encoding="utf-8")
+        forward = _FORWARD.search(text)
+        if forward is None:
+            if fragment and fragment not in scan_html(text).ids:
+                return f"'{path or './'}' has no '#{fragment}'"
+            return None
+        target = html.unescape(forward.group(1))
+        target_path, _, target_fragment = target.partition("#")
+        base = posixpath.dirname(file.relative_to(site_dir).as_posix())
+        joined = posixpath.normpath(posixpath.join(base, target_path))
+        path = "" if joined == "." else joined + ("/" if target_path.endswith("/") else "")
+        fragment = fragment or target_fragment
+    return f"'{url}' forwards more than {MAX_FORWARDS} times"
+
+
+def broken_promises(locked: list[Promise], published: list[Promise], site_dir: Path) -> list[str]:
+    """Every locked promise the built site breaks, each with what to do about it."""
+    ids = {promise.id for promise in published}
+    problems = []
+    for promise in sorted(locked):
+        if promise.id not in ids:
+            problems.append(
+                f"'{promise.id}' ({promise.url}) is no longer in the catalogue: restore its "
+                "explicit id, or remove it from tests/links.lock.json if breaking it is deliberate"
+            )
+        for kind, url in (("url", promise.url), ("short link", promise.short)):
+            problem = resolve(site_dir, url) if url is not None else None
+            if problem:
+                problems.append(
+                    f"'{promise.id}' {kind} {url} no longer resolves ({problem}): keep the page "
+                    "and id, or add a redirect in data/redirects.yml"
+                )
+    return problems
+
+
+def main(arguments: list[str]) -> int:
+    """Add the promises of a built links.json to the lock file; print what was added."""
+    if len(arguments) != 2:
+        print("usage: python -m macros.linkcontract SITE/links.json tests/links.lock.json")
+        return 2
+    catalogue, lock = Path(arguments[0]), Path(arguments[1])
+    locked = read_lock(lock)
+    updated = merged(locked, read_catalogue(catalogue))
+    write_lock(lock, updated)
+    print(f"{lock}: {len(updated)} links locked ({len(updated) - len(locked)} new)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

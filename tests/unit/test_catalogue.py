@@ -1,0 +1,122 @@
+"""The link catalogue, without MkDocs: explicit ids only, unique ids, print files as they exist."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from macros.catalogue import (
+    KINDS,
+    Link,
+    build_catalogue,
+    page_id,
+    print_links,
+    read_source_page,
+    to_json,
+)
+from macros.components.link_catalogue import link_groups
+from macros.content import load_content
+from macros.errors import ContentError
+from tests.support import ROOT
+
+CONTENT = load_content(ROOT / "data", ROOT / "docs")
+
+PAGE = """# Step 9: *Example* page {#step-9}
+
+## What to do {#what-to-do}
+
+## A heading without an id
+
+## Classes too { .wide #with-class }
+
+```markdown
+## Not a heading {#in-code}
+```
+
+### A smaller heading {#deeper}
+"""
+
+
+def test_only_h2_with_an_explicit_id_become_sections() -> None:
+    page = read_source_page("steps/example.md", PAGE)
+    assert page.title == "Step 9: Example page"
+    assert [(s.id, s.title) for s in page.sections] == [
+        ("what-to-do", "What to do"),
+        ("with-class", "Classes too"),
+    ]
+
+
+def test_a_renamed_heading_keeps_its_id() -> None:
+    renamed = read_source_page("x.md", PAGE.replace("## What to do", "## Things to do now"))
+    assert renamed.sections[0].id == "what-to-do"
+    assert renamed.sections[0].title == "Things to do now"
+
+
+def test_page_ids_follow_the_address_not_the_title() -> None:
+    assert page_id("index.md") == "page/home"
+    assert page_id("examples/index.md") == "page/examples"
+    assert page_id("managers.md") == "page/managers"
+
+
+def test_the_real_catalogue_covers_every_step_checklist_item_and_example() -> None:
+    links = {link.id: link for link in build_catalogue(CONTENT, ROOT / "docs")}
+    for step in CONTENT.steps:
+        assert links[step.id].kind == "step"
+        assert links[step.id].short == f"go/{step.id}/"
+    for checklist in CONTENT.checklists.values():
+        page = links[checklist.step].url
+        assert links[checklist.id].url == f"{page}#checklist-{checklist.id}"
+        for item in checklist.items:
+            entry = links[f"{checklist.id}/{item.id}"]
+            assert (entry.kind, entry.url) == ("item", f"{page}#item-{checklist.id}--{item.id}")
+            assert entry.short is None
+    for example in CONTENT.examples.values():
+        assert links[example.id].url == f"examples/#example-{example.id}"
+    assert links["step-2/what-to-do"].url == "steps/tell-your-manager/#what-to-do"
+    assert {link.kind for link in links.values()} <= set(KINDS)
+
+
+def test_two_targets_with_one_id_stop_the_build(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\n## One {#same}\n\n## Two {#same}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"share the id 'page/a/same' \(a/#same, a/#same\)"):
+        build_catalogue(CONTENT, docs)
+
+
+def test_cards_and_pdfs_appear_once_their_files_exist(tmp_path: Path) -> None:
+    assert print_links(CONTENT, tmp_path, set()) == []
+    (tmp_path / "print" / "own-it").mkdir(parents=True)
+    (tmp_path / "print" / "own-it" / "index.html").write_text("<h1>card</h1>", encoding="utf-8")
+    (tmp_path / "print" / "index.html").write_text("<h1>cards</h1>", encoding="utf-8")
+    (tmp_path / "print" / "pdf").mkdir()
+    (tmp_path / "print" / "pdf" / "own-it-a4.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "print" / "pdf" / "all-cards-letter.pdf").write_bytes(b"%PDF-1.7")
+    links = {link.id: link for link in print_links(CONTENT, tmp_path, set())}
+    assert links["card/own-it"] == Link(
+        "card/own-it", "card", "Printable card: Own what happened", "print/own-it/", None, "step-3"
+    )
+    assert links["card/all"].url == "print/"
+    assert links["pdf/own-it-a4"].title == "PDF (A4): Own what happened"
+    assert links["pdf/own-it-a4"].url == "print/pdf/own-it-a4.pdf"
+    assert links["pdf/all-cards-letter"].title == "PDF (LETTER): All cards"
+    assert "card/all" not in {x.id for x in print_links(CONTENT, tmp_path, {"print/"})}
+
+
+def test_links_json_has_the_published_fields() -> None:
+    links = build_catalogue(CONTENT, ROOT / "docs")
+    data = json.loads(to_json(links))
+    assert len(data["links"]) == len(links)
+    assert set(data["links"][0]) == {"id", "kind", "title", "url", "short", "step"}
+
+
+def test_the_listing_groups_by_step_then_examples_then_other_pages() -> None:
+    links = build_catalogue(CONTENT, ROOT / "docs")
+    groups = link_groups(CONTENT, links)
+    assert [g.id for g in groups] == [*(s.id for s in CONTENT.steps), "examples", "other-pages"]
+    assert sum(len(g.links) for g in groups) == len(links)
+    assert all(link.step == "step-2" for link in groups[1].links)
+    assert dataclasses.astuple(groups[1].links[0])[:2] == ("step-2", "step")
