@@ -357,6 +357,13 @@ def _example_steps(record: Record, step_ids: tuple[str, ...]) -> Mapping[str, st
                 f"there is no step '{key}'",
                 f"write what the person did under each of: {', '.join(step_ids)}",
             )
+    for step_id in step_ids:
+        if step_id not in steps.fields:
+            raise steps.error(
+                step_id,
+                f"the example does not say what the person did at {step_id}",
+                f"add a line '{step_id}: what they did' under 'steps:'",
+            )
     done = {step_id: steps.markdown(step_id) for step_id in step_ids}
     steps.finish()
     return MappingProxyType(done)

@@ -8,6 +8,7 @@ refused if it holds raw HTML or a script address, with a message showing the Mar
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -117,6 +118,13 @@ class Record:
         self._read.add(name)
         value = self.fields.get(name)
         if value is None or (isinstance(value.value, str) and not value.value.strip()):
+            typo = difflib.get_close_matches(name, [k for k in self.fields if k != name], 1, 0.75)
+            if required and typo:
+                raise self.error(
+                    typo[0],
+                    f"the {self.kind} has no '{name}'; '{typo[0]}' looks like a misspelling of it",
+                    f"rename '{typo[0]}' to '{name}'",
+                )
             if required:
                 raise self.error(
                     name,
