@@ -104,7 +104,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     sitefiles.prune_unused_assets(site_dir, languages={config.theme["language"]})
     content, options = _content_and_options(config)
-    written, seconds = pdfs.timed_card_pdfs(site_dir, content, options)
+    try:
+        written, seconds = pdfs.timed_card_pdfs(site_dir, content, options)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     log.info("Wrote %d card PDFs in %.2f s", len(written), seconds)
     try:
         data_dir = Path(config.config_file_path).parent / "data"

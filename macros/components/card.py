@@ -33,10 +33,19 @@ def pdf_path(name: str, paper: str) -> str:
 
 
 def _card_context(
-    content: Content, page: PageRef, data: Checklist, level: int, options: PrintOptions
+    content: Content,
+    page: PageRef,
+    data: Checklist,
+    level: int,
+    options: PrintOptions,
+    for_pdf: bool = False,
 ) -> dict[str, object]:
     step = content.step(data.step)
     address = options.short_address(f"go/{step.id}/")
+    # A PDF leaves the site: its only link is the public address, never a path on the build host.
+    address_href = (
+        (options.public_url and address) if for_pdf else page.link_to(page_url(step.page))
+    )
     return {
         "checklist": data,
         "step": step,
@@ -47,6 +56,8 @@ def _card_context(
         "address": address,
         "qr": qr_svg(address, f"QR code: {address}") if options.public_url else None,
         "step_href": page.link_to(page_url(step.page)),
+        "address_href": address_href,
+        "for_pdf": for_pdf,
         "card_href": page.link_to(f"print/{data.id}/"),
         "pdfs": [(paper, page.link_to(pdf_path(data.id, paper))) for paper in PAPERS],
         "date": options.date_text,
@@ -61,15 +72,16 @@ def card(
     heading_level: int = 1,
     *,
     options: PrintOptions,
+    for_pdf: bool = False,
 ) -> str:
-    """Render the printable card of checklist `checklist_id`."""
+    """Render the printable card of checklist `checklist_id` (for its page, or for a PDF)."""
     data = content.checklists[known_id("checklist", checklist_id, content.checklists)]
     if heading_level not in (1, 2):
         raise MacroArgumentError(
             f"heading_level must be 1 or 2, not {heading_level!r}",
             "write heading_level=1 on a card page, 2 where cards are listed under a heading",
         )
-    context = _card_context(content, page, data, heading_level, options)
+    context = _card_context(content, page, data, heading_level, options, for_pdf)
     return render("card.html", page, card=context)
 
 

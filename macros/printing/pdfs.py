@@ -8,16 +8,18 @@ the file identifier from the content, so two builds of the same sources give ide
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from macros.components.card import card, pdf_path
 from macros.content import Content
+from macros.errors import ContentError
 from macros.printing.options import PAPERS, PrintOptions
 from macros.render import ENVIRONMENT, PageRef
 
@@ -66,10 +68,12 @@ def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> 
         rendered, sources = [], []
         for checklist in content.checklists.values():
             # Rendered as on its card page, so relative links resolve the same way.
-            html = card(content, PageRef(f"print/{checklist.id}.md"), checklist.id, options=options)
+            page = PageRef(f"print/{checklist.id}.md")
+            html = card(content, page, checklist.id, options=options, for_pdf=True)
             source = _document_html([html], f"Checklist card: {checklist.title}", options)
-            base = site_dir / "print" / checklist.id / "index.html"
-            document = HTML(string=source, base_url=base.as_uri(), url_fetcher=fetcher).render(
+            # Links in the text resolve against the public address, never a path of the build host.
+            base = options.short_address(f"print/{checklist.id}/") if options.public_url else None
+            document = HTML(string=source, base_url=base, url_fetcher=fetcher).render(
                 stylesheets=[print_css, page_css]
             )
             rendered.append(document)
@@ -94,5 +98,19 @@ def timed_card_pdfs(
 ) -> tuple[list[PdfFile], float]:
     """Write the PDFs and return how long it took, for the build log."""
     start = time.perf_counter()
-    written = write_card_pdfs(site_dir, content, options)
+    # print.css also holds browser-only rules (::details-content, mask-image) that WeasyPrint
+    # reports one by one; they do not touch the cards, so only errors are shown.
+    weasy_log = logging.getLogger("weasyprint")
+    level = weasy_log.level
+    weasy_log.setLevel(logging.ERROR)
+    try:
+        written = write_card_pdfs(site_dir, content, options)
+    except FatalURLFetchingError as error:
+        raise ContentError(
+            file="macros/templates/_card.html or overrides/assets/stylesheets/print.css",
+            message=f"a card PDF could not be made: {error.__cause__ or error}",
+            fix="cards may only use files of the built site; remove the outside address",
+        ) from None
+    finally:
+        weasy_log.setLevel(level)
     return written, time.perf_counter() - start

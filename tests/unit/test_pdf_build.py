@@ -1,0 +1,82 @@
+"""Card PDFs from WeasyPrint: reproducible bytes, and no fetching outside the built site."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from macros.content import load_content
+from macros.errors import ContentError
+from macros.printing import pdfs
+from macros.printing.options import PrintOptions
+from tests.support import ROOT
+
+CONTENT = load_content(ROOT / "data", ROOT / "docs")
+OPTIONS = PrintOptions(
+    "Handling Mistakes at Work",
+    "https://intranet.example/hr/guide/",
+    datetime(2026, 11, 25, tzinfo=UTC),
+)
+
+
+def fake_site(root: Path) -> Path:
+    """The part of a built site the PDFs read: the print stylesheet."""
+    css = root / "assets/stylesheets/print.css"
+    css.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "overrides/assets/stylesheets/print.css", css)
+    return root
+
+
+def test_two_runs_write_identical_pdfs(tmp_path: Path) -> None:
+    first = fake_site(tmp_path / "one")
+    second = fake_site(tmp_path / "two")
+    written = pdfs.write_card_pdfs(first, CONTENT, OPTIONS)
+    pdfs.write_card_pdfs(second, CONTENT, OPTIONS)
+    assert len(written) == 2 * (len(CONTENT.checklists) + 1)
+    for pdf in written:
+        assert (first / pdf.path).read_bytes() == (second / pdf.path).read_bytes(), pdf.path
+    info = PdfReader(first / "print/pdf/own-it-a4.pdf").metadata
+    assert info["/CreationDate"].startswith("D:20261125")
+    assert info["/Title"] == "Checklist card: Own what happened"
+
+
+def test_the_fetcher_refuses_other_hosts_and_files_outside_the_site(tmp_path: Path) -> None:
+    site = fake_site(tmp_path / "site")
+    (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
+    fetcher = pdfs.SiteOnlyFetcher(site)
+    response = fetcher.fetch((site / "assets/stylesheets/print.css").as_uri())
+    assert b"guide-card" in response.read()
+    response.close()
+    for url in ("https://example.com/logo.png", (tmp_path / "secret.txt").as_uri()):
+        with pytest.raises((PermissionError, ValueError)):
+            fetcher.fetch(url)
+
+
+def test_a_card_asking_for_a_remote_file_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = fake_site(tmp_path / "site")
+    original = pdfs.card
+
+    def card_with_remote_image(*args: object, **kwargs: object) -> str:
+        return original(*args, **kwargs) + '<img src="https://example.com/track.png" alt="">'
+
+    monkeypatch.setattr(pdfs, "card", card_with_remote_image)
+    with pytest.raises(ContentError, match="outside the built site"):
+        pdfs.timed_card_pdfs(site, CONTENT, OPTIONS)
+
+
+def test_weasyprint_itself_cannot_reach_out_through_our_fetcher(tmp_path: Path) -> None:
+    site = fake_site(tmp_path / "site")
+    html = HTML(
+        string='<link rel="stylesheet" href="https://example.com/x.css"><p>x</p>',
+        base_url=(site / "index.html").as_uri(),
+        url_fetcher=pdfs.SiteOnlyFetcher(site),
+    )
+    with pytest.raises(BaseException, match="Error fetching"):
+        html.render()
