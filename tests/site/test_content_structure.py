@@ -233,3 +233,17 @@ def test_about_page_names_owner_review_date_and_privacy(built_site: Path) -> Non
         "nothing is sent anywhere." in text
     )
     assert "suggest" in text.lower()
+
+
+def test_sections_find_components_only_under_their_own_heading() -> None:
+    html = (
+        "<article><h1 id='step-9'>T</h1><h2 id='what-to-do'>Do</h2><div><section "
+        "class='guide-checklist' data-checklist='a'></section></div><h2 id='examples'>E</h2>"
+        "<details class='guide-example' data-example='x'></details><p>after</p></article>"
+    )
+    page = BeautifulSoup(html, "lxml").select_one("article")
+    grouped = sections(page)
+    assert list(grouped) == ["what-to-do", "examples"]
+    assert [s["data-checklist"] for s in within(grouped["what-to-do"], "section.guide-checklist")]
+    assert within(grouped["what-to-do"], "details.guide-example") == []
+    assert len(within(grouped["examples"], "details.guide-example")) == 1
