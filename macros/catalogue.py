@@ -36,11 +36,12 @@ class Section:
 
 @dataclass(frozen=True)
 class SourcePage:
-    """A Markdown page of docs/: its source path, its h1 text and its explicitly named sections."""
+    """A Markdown page of docs/: its source path, its h1 (text and explicit id) and its sections."""
 
     src_uri: str
     title: str
     sections: tuple[Section, ...]
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _plain(text: str) -> str:
 
 def read_source_page(src_uri: str, text: str) -> SourcePage:
     """The title (first h1) and the h2 headings with an explicit `{#id}` of one Markdown page."""
-    title = ""
+    title, anchor = "", ""
     sections: list[Section] = []
     fence: str | None = None
     for line in text.splitlines():
@@ -75,9 +76,10 @@ def read_source_page(src_uri: str, text: str) -> SourcePage:
         explicit = _ATTR_ID.search(match["attrs"] or "")
         if match["level"] == "#" and not title:
             title = _plain(match["text"])
+            anchor = explicit["id"] if explicit else ""
         elif match["level"] == "##" and explicit:
             sections.append(Section(id=explicit["id"], title=_plain(match["text"])))
-    return SourcePage(src_uri=src_uri, title=title or src_uri, sections=tuple(sections))
+    return SourcePage(src_uri, title or src_uri, tuple(sections), anchor)
 
 
 def source_pages(docs_dir: Path) -> list[SourcePage]:
@@ -91,9 +93,12 @@ def source_pages(docs_dir: Path) -> list[SourcePage]:
     return pages
 
 
-def page_id(src_uri: str) -> str:
-    """The id of a page that is not a step: 'page/' and its address ('page/home' at the root)."""
-    return "page/" + (page_url(src_uri).rstrip("/") or "home")
+def page_id(page: SourcePage) -> str:
+    """The id of a page that is not a step: 'page/' and its h1's explicit id, so it survives a move.
+
+    A page whose h1 has no explicit id falls back to its address ('page/home' at the root).
+    """
+    return "page/" + (page.anchor or page_url(page.src_uri).rstrip("/") or "home")
 
 
 def content_links(content: Content, pages: list[SourcePage]) -> list[Link]:
@@ -103,7 +108,7 @@ def content_links(content: Content, pages: list[SourcePage]) -> list[Link]:
     for page in pages:
         step = steps.get(page.src_uri)
         url = page_url(page.src_uri)
-        owner = step.id if step else page_id(page.src_uri)
+        owner = step.id if step else page_id(page)
         if step:
             title = f"Step {step.number}: {step.title}"
             links.append(Link(step.id, "step", title, url, short_url(step.id), step.id))

@@ -42,7 +42,7 @@ PAGE = """# Step 9: *Example* page {#step-9}
 
 def test_only_h2_with_an_explicit_id_become_sections() -> None:
     page = read_source_page("steps/example.md", PAGE)
-    assert page.title == "Step 9: Example page"
+    assert (page.title, page.anchor) == ("Step 9: Example page", "step-9")
     assert [(s.id, s.title) for s in page.sections] == [
         ("what-to-do", "What to do"),
         ("with-class", "Classes too"),
@@ -55,10 +55,15 @@ def test_a_renamed_heading_keeps_its_id() -> None:
     assert renamed.sections[0].title == "Things to do now"
 
 
-def test_page_ids_follow_the_address_not_the_title() -> None:
-    assert page_id("index.md") == "page/home"
-    assert page_id("examples/index.md") == "page/examples"
-    assert page_id("managers.md") == "page/managers"
+def test_page_ids_come_from_the_h1_id_so_a_moved_page_keeps_them() -> None:
+    page = read_source_page("managers.md", "# For managers {#for-managers}\n")
+    moved = read_source_page("people/for-managers.md", "# For managers {#for-managers}\n")
+    assert page_id(page) == page_id(moved) == "page/for-managers"
+
+
+def test_without_an_h1_id_the_page_id_follows_the_address() -> None:
+    assert page_id(read_source_page("index.md", "# Home\n")) == "page/home"
+    assert page_id(read_source_page("examples/index.md", "# Examples\n")) == "page/examples"
 
 
 def test_the_real_catalogue_covers_every_step_checklist_item_and_example() -> None:
