@@ -1,6 +1,6 @@
 """`worked_example(id)`: one person's mistake followed through all five steps.
 
-On a step page the example opens on that step's part, so the reader sees what matters there first.
+On a step page that step's part is highlighted, so the reader sees what matters there first.
 """
 
 from __future__ import annotations

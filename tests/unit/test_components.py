@@ -1,0 +1,295 @@
+"""Components rendered from the fixture data set, without MkDocs.
+
+One test renders every named example of every component and checks the HTML is sound; the others
+pin the markup contract and the behavior each macro promises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+import macros.components
+from macros.components.checklist import checklist
+from macros.components.organization import hr_contact, incident_procedure_link, organization
+from macros.components.step_link import step_link
+from macros.components.step_nav import step_pager, step_progress
+from macros.components.steps_overview import steps_overview
+from macros.components.worked_example import worked_example
+from macros.content import Content, load_content
+from macros.errors import MacroArgumentError
+from macros.printing.options import print_options
+from macros.registry import COMPONENTS
+from macros.render import PageRef
+from tests.support import ROOT
+from tests.unit import htmlcheck
+from tests.unit.datasets import FIXTURE
+
+STEP_PAGE = PageRef("steps/own-it.md")
+HOME = PageRef("index.md")
+# Build-time arguments the registry binds for some components (print options, the docs folder).
+BUILD_ARGUMENTS = {
+    "options": print_options("Handling Mistakes at Work", {}),
+    "docs_dir": ROOT / "docs",
+}
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(FIXTURE)
+
+
+def replace_settings(content: Content, **changes: str) -> Content:
+    return dataclasses.replace(content, settings=dataclasses.replace(content.settings, **changes))
+
+
+def component_functions() -> Iterator[tuple[str, Callable[..., str], dict[str, object]]]:
+    """Every public `(content, page, ...)` function of every component module, with its examples."""
+    for info in pkgutil.iter_modules(macros.components.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"macros.components.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            parameters = list(inspect.signature(function).parameters)
+            if (
+                function.__module__ == module.__name__
+                and not name.startswith("_")
+                and parameters[:2] == ["content", "page"]
+            ):
+                # A macro that needs no arguments is also rendered with none.
+                yield f"{info.name}.{name}", function, {"no-arguments": {}, **module.EXAMPLES}
+
+
+def rendered_examples(content: Content) -> Iterator[tuple[str, str]]:
+    """(label, HTML) for every example that fits a function's signature, on a step page."""
+    for label, function, examples in component_functions():
+        signature = inspect.signature(function)
+        for example, arguments in examples.items():
+            extra = {k: v for k, v in BUILD_ARGUMENTS.items() if k in signature.parameters}
+            try:
+                signature.bind(content, STEP_PAGE, **arguments, **extra)
+            except TypeError:
+                continue  # the example belongs to a sibling function of the same module
+            output = function(content, STEP_PAGE, **arguments, **extra)
+            if not output.lstrip().startswith("<"):
+                output = markdown.markdown(output)  # macros that return Markdown
+            yield f"{label}[{example}]", output
+
+
+def test_every_component_function_has_an_example(content: Content) -> None:
+    covered = {label.split("[")[0] for label, _ in rendered_examples(content)}
+    every = {label for label, _, _ in component_functions()}
+    assert every and covered == every, f"no example renders: {sorted(every - covered)}"
+
+
+def test_every_example_renders_sound_html(content: Content) -> None:
+    found = {label: htmlcheck.problems(html) for label, html in rendered_examples(content)}
+    assert len(found) >= 15
+    assert {label: p for label, p in found.items() if p} == {}
+
+
+def test_every_core_example_passes_html_validate(content: Content, tmp_path: Path) -> None:
+    """The core macros (registry.COMPONENTS) through the project's pinned html-validate."""
+    core = {f"{f.__module__.rsplit('.', 1)[1]}.{f.__name__}" for f in COMPONENTS.values()}
+    files = []
+    for label, html in rendered_examples(content):
+        if label.split("[")[0] not in core:
+            continue
+        path = tmp_path / f"{label.replace('[', '--').rstrip(']')}.html"
+        path.write_text(html, encoding="utf-8")
+        files.append(str(path))
+    assert len(files) >= 10
+    result = subprocess.run(
+        [str(ROOT / "node_modules/.bin/html-validate"), "--formatter", "text", *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_component_output_is_one_line(content: Content) -> None:
+    for label, html in rendered_examples(content):
+        assert "\n" not in html.strip() or label.startswith(("organization", "step_link")), label
+
+
+# ---- checklist --------------------------------------------------------------------------------
+
+
+def test_checklist_markup_contract(content: Content) -> None:
+    soup = BeautifulSoup(checklist(content, STEP_PAGE, "tell-your-manager"), "html.parser")
+    section = soup.select_one("[data-checklist]")
+    assert section["data-checklist"] == "tell-your-manager"
+    assert section["id"] == "checklist-tell-your-manager"
+    assert section["data-step"] == "step-2"
+    assert section["data-guide"] == "handling-mistakes"
+    items = section.select("[data-item]")
+    assert [item["data-item"] for item in items] == ["tell-them-now", "say-it-plainly"]
+    for item in items:
+        box = item.select_one("input[type=checkbox]")
+        label = item.select_one(f"label[for='{box['id']}']")
+        assert label is not None and label.get_text(strip=True)
+        assert item["id"] == f"item-tell-your-manager--{item['data-item']}"
+    assert items[1].select_one("label").get_text() == (
+        "Say what happened, what it affects & what you did."
+    )
+    assert section.select_one("[data-checklist-tools]") is not None
+    assert section.select_one("h3").get_text() == "Tell your manager"
+
+
+def test_checklist_heading_level_and_inline_markdown(content: Content) -> None:
+    html = checklist(content, HOME, "limit-the-damage", heading_level=2)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("h2.guide-checklist__title")
+    assert soup.select_one(".guide-checklist__why em").get_text() == "early"
+    links = [a["href"] for a in soup.select(".guide-checklist__detail a")]
+    assert links == ["steps/tell-your-manager/#what-to-do", "https://example.org/rules"]
+    on_step_page = checklist(content, STEP_PAGE, "limit-the-damage")
+    assert 'href="../tell-your-manager/#what-to-do"' in on_step_page
+
+
+@pytest.mark.parametrize(
+    ("arguments", "says"),
+    [
+        ({"checklist_id": "own"}, "there is no checklist with the id 'own'"),
+        ({"checklist_id": "own-it", "heading_level": 6}, "heading_level must be 2, 3 or 4"),
+        ({"checklist_id": "own-it", "heading_level": "3"}, "heading_level must be 2, 3 or 4"),
+    ],
+)
+def test_checklist_refuses_wrong_arguments(content: Content, arguments: dict, says: str) -> None:
+    with pytest.raises(MacroArgumentError, match=says):
+        checklist(content, HOME, **arguments)
+
+
+# ---- worked example ----------------------------------------------------------------------------
+
+
+def test_worked_example_marks_all_five_steps_and_the_current_one(content: Content) -> None:
+    soup = BeautifulSoup(worked_example(content, STEP_PAGE, "duplicate-payment"), "html.parser")
+    details = soup.select_one("details[data-example]")
+    assert (
+        details["data-example"] == "duplicate-payment"
+        and details["id"] == "example-duplicate-payment"
+    )
+    assert not details.has_attr("open")
+    steps = details.select(".guide-example__step")
+    assert [s["data-step"] for s in steps] == [f"step-{n}" for n in range(1, 6)]
+    assert [s.select_one(".guide-example__step-name").get_text() for s in steps][
+        2
+    ] == "Step 3: Own it"
+    current = details.select(".guide-example__step--current")
+    assert [c["data-step"] for c in current] == ["step-3"]
+    assert current[0]["aria-current"] == "step"
+    assert details.select_one("summary h3").get_text() == "The supplier paid twice"
+    assert "Serious mistake" in details.select_one("summary").get_text()
+
+
+def test_worked_example_open_and_off_step_pages(content: Content) -> None:
+    html = worked_example(content, HOME, "wrong-delivery-date", open=True)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("details").has_attr("open")
+    assert not soup.select(".guide-example__step--current")
+    assert soup.select_one("[data-step=step-2] a")["href"] == "steps/tell-your-manager/"
+
+
+def test_worked_example_refuses_wrong_arguments(content: Content) -> None:
+    with pytest.raises(MacroArgumentError, match="there is no worked example"):
+        worked_example(content, HOME, "nope")
+    with pytest.raises(MacroArgumentError, match="open must be true or false"):
+        worked_example(content, HOME, "wrong-delivery-date", open="yes")
+
+
+# ---- navigation --------------------------------------------------------------------------------
+
+
+def test_steps_overview_links_every_step_and_marks_the_current(content: Content) -> None:
+    soup = BeautifulSoup(steps_overview(content, STEP_PAGE), "html.parser")
+    steps = soup.select("nav.guide-steps li[data-step]")
+    assert [s["data-step"] for s in steps] == [f"step-{n}" for n in range(1, 6)]
+    hrefs = [s.select_one("a")["href"] for s in steps]
+    assert hrefs == ["../limit-the-damage/", "../tell-your-manager/", "./", "../learn-from-it/",
+                     "../move-forward/"]  # fmt: skip
+    current = soup.select("[aria-current=page]")
+    assert len(current) == 1 and current[0].get_text() == "Step 3: Own what happened"
+    assert soup.select("[data-step-status]")
+    home = BeautifulSoup(steps_overview(content, HOME), "html.parser")
+    assert not home.select("[aria-current]")
+    assert home.select_one("a")["href"] == "steps/limit-the-damage/"
+
+
+def test_step_progress_and_pager(content: Content) -> None:
+    progress = BeautifulSoup(step_progress(content, STEP_PAGE), "html.parser")
+    assert "Step 3 of 5" in progress.get_text()
+    pager = BeautifulSoup(step_pager(content, STEP_PAGE), "html.parser")
+    links = {a["rel"][0]: a for a in pager.select("a[rel]")}
+    assert links["prev"]["href"] == "../tell-your-manager/"
+    assert links["next"]["href"] == "../learn-from-it/"
+    first = BeautifulSoup(step_pager(content, PageRef("steps/limit-the-damage.md")), "html.parser")
+    assert not first.select("a[rel=prev]")
+    last = BeautifulSoup(step_pager(content, PageRef("steps/move-forward.md")), "html.parser")
+    assert not last.select("a[rel=next]")
+    assert last.select_one("a:not([rel])")["href"] == "../../"
+
+
+def test_step_navigation_only_on_step_pages(content: Content) -> None:
+    for macro in (step_progress, step_pager):
+        with pytest.raises(MacroArgumentError, match="only works on a step page"):
+            macro(content, HOME)
+
+
+def test_step_link_is_a_relative_markdown_link(content: Content) -> None:
+    assert step_link(content, HOME, "step-2") == (
+        "[Step 2: Tell your manager straight away](steps/tell-your-manager.md)"
+    )
+    assert step_link(content, STEP_PAGE, "step-1", text="limit the damage") == (
+        "[limit the damage](limit-the-damage.md)"
+    )
+    with pytest.raises(MacroArgumentError, match="there is no step with the id 'step-7'"):
+        step_link(content, HOME, "step-7")
+    with pytest.raises(MacroArgumentError, match="text must be plain words"):
+        step_link(content, HOME, "step-2", text="[x](javascript:alert(1))")
+
+
+# ---- organization ------------------------------------------------------------------------------
+
+
+def test_organization_macros_when_branded(content: Content) -> None:
+    assert organization(content, HOME) == "Northwind Ltd"
+    assert hr_contact(content, STEP_PAGE) == (
+        "the People Team ([people@northwind.example](mailto:people@northwind.example) or ext. 4100)"
+    )
+    assert incident_procedure_link(content, HOME, "the incident procedure") == (
+        "[the incident procedure](https://intranet.northwind.example/incidents)"
+    )
+
+
+def test_organization_macros_read_naturally_when_unbranded(content: Content) -> None:
+    plain = replace_settings(
+        content, organization="", hr_contact_name="", hr_contact_how="", incident_procedure_url=""
+    )
+    assert organization(plain, HOME) == "your organization"
+    assert hr_contact(plain, HOME) == "your HR team"
+    assert incident_procedure_link(plain, HOME, "your incident procedure") == (
+        "your incident procedure"
+    )
+
+
+def test_hr_contact_page_links_are_relative_to_the_page(content: Content) -> None:
+    linked = replace_settings(content, hr_contact_how="see [About](about.md#contact)")
+    assert hr_contact(linked, STEP_PAGE).endswith("(see [About](../about.md#contact))")
+    assert hr_contact(linked, HOME).endswith("(see [About](about.md#contact))")
+
+
+def test_incident_procedure_link_refuses_markup_in_its_text(content: Content) -> None:
+    with pytest.raises(MacroArgumentError, match="text must be plain words"):
+        incident_procedure_link(content, HOME, "<b>procedure</b>")
