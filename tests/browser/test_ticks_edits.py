@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,14 +65,17 @@ def _edit_checklist(path: Path) -> tuple[str, str]:
 
 @pytest.fixture
 def edited_guide(tmp_path: Path) -> Iterator[EditedGuide]:
-    """Build the guide, edit one checklist, build again; serve the first build."""
-    fixture = make_fixture_site(tmp_path)
-    builds = {"before": tmp_path / "before", "after": tmp_path / "after"}
-    result = fixture.build(builds["before"])
-    assert result.returncode == 0, result.stderr
-    reworded, removed = _edit_checklist(fixture.data / "checklists.yml")
-    result = fixture.build(builds["after"])
-    assert result.returncode == 0, result.stderr
+    """Build the guide as it is and with one checklist edited; serve the first build."""
+    fixtures = {}
+    for name in ("before", "after"):
+        (tmp_path / name).mkdir()
+        fixtures[name] = make_fixture_site(tmp_path / name)
+    reworded, removed = _edit_checklist(fixtures["after"].data / "checklists.yml")
+    builds = {name: tmp_path / f"{name}-site" for name in fixtures}
+    with ThreadPoolExecutor(max_workers=2) as pool:  # two subprocess builds side by side
+        results = pool.map(lambda name: fixtures[name].build(builds[name]), fixtures)
+        for result in results:
+            assert result.returncode == 0, result.stderr
 
     current = tmp_path / "current"
     current.symlink_to(builds["before"], target_is_directory=True)
