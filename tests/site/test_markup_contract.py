@@ -1,4 +1,4 @@
-"""The markup contract on the real build, on every step page: scripts, print and links rely on it."""
+"""The markup contract on every step page of the real build: scripts, print and links use it."""
 
 from __future__ import annotations
 
