@@ -59,6 +59,15 @@ dist: build ## Pack site/ as a reproducible zip in dist/ for upload to a portal
 links-lock: build ## Add newly published links to tests/links.lock.json (never removes one)
 	$(BIN)/python -m macros.linkcontract $(SITE)/links.json tests/links.lock.json
 
+.PHONY: bench
+BENCH_STAMP := bench/node_modules/.installed-from-lock
+$(BENCH_STAMP): bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(STAMP) $(BENCH_STAMP) ## Build time, scale, page weight, Lighthouse vs plain Material (~8 min)
+	$(BIN)/python -m bench
+
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network to PyPI)
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \

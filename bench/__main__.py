@@ -1,0 +1,292 @@
+"""`make bench`: build time, scale, page weight, Lighthouse and PDF share, against plain Material.
+
+Run from the project root with `.venv/bin/python -m bench`. Prints one table (every figure with its
+target and pass or miss) and writes it to bench/results.json. The targets are goals for the code;
+a miss is reported, never hidden, and the bench itself only fails when something cannot be measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import builds, lighthouse, synth, weight
+from bench.report import Row, table
+from macros.content import load_content
+from macros.urls import page_url
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+RESULTS = ROOT / "bench" / "results.json"
+KIB = 1024
+
+
+def _words_and_pages(site: Path) -> tuple[int, int]:
+    pages = len(weight.theme_pages(site))
+    return pages, weight.page_words(site)
+
+
+def _plain_twin(folder: Path) -> Callable[[Path], Path]:
+    """A maker of the plain Material site with our built site's page and word count."""
+
+    def make(our_site: Path) -> Path:
+        pages, words = _words_and_pages(our_site)
+        shutil.rmtree(folder, ignore_errors=True)
+        return synth.make_plain_site(folder, pages, words)
+
+    return make
+
+
+def measure_build(runs: int) -> tuple[dict, Path]:
+    """Section 1: the real guide against a plain site of the same size."""
+    sites = WORK / "sites-guide"
+    pair, _ = builds.alternate(ROOT, _plain_twin(WORK / "plain-guide"), sites, runs, True)
+    pages, words = _words_and_pages(sites / "ours")
+    pdf = [r.pdf_seconds for r in pair.ours if r.pdf_seconds is not None]
+    result = {**pair.summary(), "pages": pages, "words": words}
+    result["pdf_seconds"] = builds.median(pdf) if pdf else None
+    result["pdf_share"] = (
+        round(statistics.median(p / r.seconds for p, r in zip(pdf, pair.ours, strict=True)), 3)
+        if len(pdf) == len(pair.ours)
+        else None
+    )
+    return result, sites / "ours"
+
+
+def measure_scale(total_pages: int, guide_pages: int, words_per_page: int, runs: int) -> dict:
+    """Section 2: our guide grown to `total_pages` pages against plain Material of that size."""
+    folder = WORK / f"scale-{total_pages}"
+    shutil.rmtree(folder, ignore_errors=True)
+    project = synth.make_scale_guide(folder / "ours", total_pages - guide_pages, words_per_page)
+    warm_up = total_pages <= 100
+    pair, _ = builds.alternate(
+        project, _plain_twin(folder / "plain"), folder / "sites", runs, warm_up
+    )
+    pages, words = _words_and_pages(folder / "sites" / "ours")
+    summary = pair.summary()
+    summary.update(
+        pages=pages,
+        words=words,
+        warm_up=warm_up,
+        ours_ms_per_page=round(1000 * summary["ours_seconds"] / pages, 2),
+        plain_ms_per_page=round(1000 * summary["plain_seconds"] / pages, 2),
+    )
+    pdf = [r.pdf_seconds for r in pair.ours if r.pdf_seconds is not None]
+    summary["pdf_seconds"] = builds.median(pdf) if pdf else None
+    shutil.rmtree(folder / "sites", ignore_errors=True)
+    return summary
+
+
+def measure_weight(site: Path) -> dict:
+    """Section 3: the home page and the first step page as a browser loads them, and the site."""
+    step_page = load_content(ROOT / "data", ROOT / "docs").steps[0].page
+    own = weight.own_assets(site, ROOT / "overrides")
+    pages = len(weight.theme_pages(site))
+    home = weight.page_weight(site, "index.html", own)
+    step = weight.page_weight(site, page_url(step_page) + "index.html", own)
+    index_gzip = step["search_index"]["gzip"]
+    return {
+        "home": home,
+        "step": step,
+        "site": weight.site_weight(site),
+        "pages": pages,
+        "search_index_gzip_per_page": round(index_gzip / pages),
+    }
+
+
+def _environment() -> dict:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "date_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": commit,
+        "cpus": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": sys.version.split()[0],
+    }
+
+
+def _rows(results: dict) -> list[Row]:
+    build, weights, light = results["build"], results["weight"], results["lighthouse"]
+    scale = results["scale"]
+    rows = [
+        Row(
+            "Build",
+            f"guide ({build['pages']} pages, {build['words']} words), median of {build['runs']}",
+            f"{build['ours_seconds']:.2f} s vs plain {build['plain_seconds']:.2f} s",
+            build["ratio"],
+            "<= 1.25x plain",
+            build["ratio"] <= 1.25,
+        ),
+        Row(
+            "Build",
+            "peak memory",
+            f"{build['ours_peak_mib']:.0f} MiB vs plain {build['plain_peak_mib']:.0f} MiB",
+            None,
+            "",
+            None,
+        ),
+    ]
+    if build["pdf_seconds"] is not None:
+        rows.append(
+            Row(
+                "PDF",
+                "all card PDFs, share of the guide build",
+                f"{build['pdf_seconds']:.2f} s of {build['ours_seconds']:.2f} s",
+                build["pdf_share"],
+                "(reported)",
+                None,
+            )
+        )
+    for size, data in scale.items():
+        limit = 1.25 if int(size) <= 100 else 0.5
+        rows.append(
+            Row(
+                "Scale",
+                f"{data['pages']} pages, median of {data['runs']}"
+                + ("" if data["warm_up"] else " (no warm-up)"),
+                f"{data['ours_seconds']:.1f} s ({data['ours_ms_per_page']:.0f} ms/page) vs "
+                f"plain {data['plain_seconds']:.1f} s",
+                data["ratio"],
+                f"<= {limit}x plain",
+                data["ratio"] <= limit,
+            )
+        )
+    if {"100", "1000"} <= scale.keys():
+        growth = round(scale["1000"]["ours_ms_per_page"] / scale["100"]["ours_ms_per_page"], 3)
+        rows.append(
+            Row("Scale", "time per page at 1,000 / at 100", "", growth, "<= 1.5x", growth <= 1.5)
+        )
+    step, home = weights["step"], weights["home"]
+    for name, page in (("home", home), ("step", step)):
+        kinds = ", ".join(f"{k} {v['gzip'] / KIB:.1f}" for k, v in sorted(page["by_kind"].items()))
+        rows.append(
+            Row(
+                "Weight",
+                f"{name} page gzip, search index aside ({kinds} KiB)",
+                f"{page['total']['gzip'] / KIB:.1f} KiB (raw {page['total']['raw'] / KIB:.0f})",
+                None,
+                "<= 85 KiB" if name == "step" else "(reported)",
+                page["total"]["gzip"] <= 85 * KIB if name == "step" else None,
+            )
+        )
+        if page["other_hosts"]:
+            rows.append(
+                Row(
+                    "Weight",
+                    f"{name} page requests to other hosts",
+                    ", ".join(page["other_hosts"]),
+                    None,
+                    "none",
+                    False,
+                )
+            )
+    rows.append(
+        Row(
+            "Weight",
+            "step page, our own CSS + JS gzip",
+            f"{step['own_css_js']['gzip'] / KIB:.1f} KiB (raw "
+            f"{step['own_css_js']['raw'] / KIB:.1f})",
+            None,
+            "<= 6 KiB",
+            step["own_css_js"]["gzip"] <= 6 * KIB,
+        )
+    )
+    per_page = weights["search_index_gzip_per_page"]
+    rows.append(
+        Row(
+            "Weight",
+            f"search index gzip per page ({weights['pages']} pages)",
+            f"{per_page / KIB:.2f} KiB (all {step['search_index']['gzip'] / KIB:.1f} KiB)",
+            None,
+            "<= 2 KiB",
+            per_page <= 2 * KIB,
+        )
+    )
+    rows.append(
+        Row(
+            "Weight",
+            "whole site/",
+            f"{weights['site']['raw'] / KIB / KIB:.2f} MiB raw, "
+            f"{weights['site']['gzip'] / KIB / KIB:.2f} MiB gzip, "
+            f"{weights['site']['files']} files",
+            None,
+            "(reported)",
+            None,
+        )
+    )
+    for name, scores in light.items():
+        values = " / ".join(f"{scores[c]:g}" for c in lighthouse.CATEGORIES)
+        ok = all(scores[c] == 100 for c in lighthouse.CATEGORIES)
+        rows.append(
+            Row(
+                "Lighthouse",
+                f"{name} page, mobile, median of {len(scores['runs'])} "
+                "(perf / a11y / best practices / SEO)",
+                values,
+                None,
+                "100 in all four",
+                ok,
+            )
+        )
+    return rows
+
+
+def main() -> None:
+    """Run every section in turn, print the table and write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="measured builds per side (default 5)")
+    parser.add_argument("--large-runs", type=int, default=3, help="runs at 1,000 pages (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--sizes", default="100,1000", help="scale sizes in pages")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    results: dict = {"environment": _environment()}
+
+    def step(title: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s] {title}", flush=True)
+
+    step(f"Build: the guide and its plain twin, warm-up then {args.runs} runs each, alternated")
+    results["build"], site = measure_build(args.runs)
+    step("Weight: home page, step page, search index, site/")
+    results["weight"] = measure_weight(site)
+    step(f"Lighthouse: mobile, home and step page, {args.lighthouse_runs} runs each")
+    step_url = page_url(load_content(ROOT / "data", ROOT / "docs").steps[0].page)
+    results["lighthouse"] = lighthouse.medians(
+        site, {"home": "", "step": step_url}, args.lighthouse_runs, WORK
+    )
+    guide_pages = results["build"]["pages"]
+    words_per_page = max(50, results["build"]["words"] // (2 * guide_pages))
+    results["scale"] = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        runs = args.runs if size <= 100 else args.large_runs
+        step(f"Scale: {size} pages, ours and plain, {runs} runs each")
+        results["scale"][str(size)] = measure_scale(size, guide_pages, words_per_page, runs)
+    results["environment"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["environment"]["bench_seconds"] = round(time.perf_counter() - started)
+    rows = _rows(results)
+    results["table"] = [row.as_dict() for row in rows]
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print()
+    print(table(rows))
+    env = results["environment"]
+    print(
+        f"\n{env['cpus']} CPUs, load average {env['load_average_at_start']} at start, "
+        f"{env['load_average_at_end']} at end; whole bench {env['bench_seconds']} s. "
+        f"Written to {RESULTS.relative_to(ROOT)}."
+    )
+
+
+if __name__ == "__main__":
+    main()

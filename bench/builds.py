@@ -1,0 +1,119 @@
+"""Timed builds: whole-process wall time and peak memory of `mkdocs build`, ours against plain.
+
+Each build is its own process, so interpreter start-up, imports and every hook count, as they do
+for an editor. Peak memory comes from the kernel's accounting of that one child (os.wait4).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PDF_LOG = re.compile(r"Wrote (\d+) card PDFs in ([\d.]+) s")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One build: seconds of wall time, peak resident memory, and the PDF step's own seconds."""
+
+    seconds: float
+    peak_mib: float
+    pdf_seconds: float | None
+
+
+@dataclass
+class Pair:
+    """Alternated runs of our build and the plain build of the same size."""
+
+    ours: list[Run] = field(default_factory=list)
+    plain: list[Run] = field(default_factory=list)
+
+    def ratios(self) -> list[float]:
+        """Our time over plain time, run by run."""
+        return [o.seconds / p.seconds for o, p in zip(self.ours, self.plain, strict=True)]
+
+    def summary(self) -> dict[str, object]:
+        """Medians and per-pair ratios, as they go into the results."""
+        return {
+            "runs": len(self.ours),
+            "ours_seconds": median([r.seconds for r in self.ours]),
+            "plain_seconds": median([r.seconds for r in self.plain]),
+            "ours_peak_mib": median([r.peak_mib for r in self.ours]),
+            "plain_peak_mib": median([r.peak_mib for r in self.plain]),
+            "ratios": [round(r, 3) for r in self.ratios()],
+            "ratio": median(self.ratios()),
+            "all_ours_seconds": [round(r.seconds, 3) for r in self.ours],
+            "all_plain_seconds": [round(r.seconds, 3) for r in self.plain],
+        }
+
+
+def median(values: list[float]) -> float:
+    """The median, rounded for the table."""
+    return round(statistics.median(values), 3)
+
+
+def build_env() -> dict[str, str]:
+    """The environment `make build` gives mkdocs (reproducible dates, no end-of-life banner)."""
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["PYTHONHASHSEED"] = "0"
+    env.setdefault("SOURCE_DATE_EPOCH", "1764000000")
+    return env
+
+
+def timed_build(project: Path, site_dir: Path) -> Run:
+    """Build `project` strictly into an empty `site_dir`; stop the bench if the build fails."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=build_env(), stdout=log, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read()
+    if process.returncode != 0:
+        raise SystemExit(f"bench: the build of {project} failed:\n{output[-3000:]}")
+    pdf = PDF_LOG.search(output)
+    return Run(
+        seconds=seconds,
+        peak_mib=usage.ru_maxrss / 1024,  # Linux reports KiB
+        pdf_seconds=float(pdf.group(2)) if pdf else None,
+    )
+
+
+def alternate(
+    ours: Path, make_plain: Callable[[Path], Path], sites: Path, runs: int, warm_up: bool
+) -> tuple[Pair, Path]:
+    """Build ours and plain by turns, `runs` times each; returns the runs and the plain project.
+
+    The plain twin is made by `make_plain` from our first built site (it copies its page and word
+    count). With `warm_up`, one unmeasured build of each comes first.
+    """
+    pair = Pair()
+    plain: Path | None = None
+    if warm_up:
+        timed_build(ours, sites / "ours")
+        plain = make_plain(sites / "ours")
+        timed_build(plain, sites / "plain")
+    for number in range(runs):
+        # Swap who goes first every other pair, so neither always meets a warmer machine.
+        for name in ("ours", "plain") if number % 2 == 0 else ("plain", "ours"):
+            if name == "ours":
+                pair.ours.append(timed_build(ours, sites / "ours"))
+                plain = plain or make_plain(sites / "ours")
+            else:
+                assert plain is not None  # the first pair builds ours first
+                pair.plain.append(timed_build(plain, sites / "plain"))
+    assert plain is not None
+    return pair, plain
