@@ -67,7 +67,7 @@ class FixtureSite:
 def make_fixture_site(tmp_path: Path) -> FixtureSite:
     """Copy the real guide into `tmp_path`; macros/ and overrides/ are linked, not copied."""
     root = tmp_path / "guide"
-    root.mkdir()
+    root.mkdir(parents=True)
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)
     for name in ("macros", "overrides"):
