@@ -1,0 +1,203 @@
+"""Deep links in real Chromium: go/ pages land with their fragment, hidden targets open, copy works,
+and the site served under /hr/guide/ has no broken internal link."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.linkcheck import scan_html
+from tests.browser.conftest import SUB_PATH, serve_folder
+from tests.links_support import built_edited_guide
+
+HEADER = "header.md-header"
+
+
+def catalogue(site: Path) -> list[dict]:
+    return json.loads((site / "links.json").read_text(encoding="utf-8"))["links"]
+
+
+def landed_below_header(page, element_id: str) -> dict:
+    return page.evaluate(
+        """([id, header]) => {
+            const target = document.getElementById(id);
+            const bar = document.querySelector(header).getBoundingClientRect();
+            const box = target.getBoundingClientRect();
+            return {top: box.top, header: bar.bottom, height: window.innerHeight,
+                    visible: target.checkVisibility()};
+        }""",
+        [element_id, HEADER],
+    )
+
+
+def assert_in_view(page, element_id: str) -> None:
+    page.wait_for_function("() => window.scrollY > 0 || document.readyState === 'complete'")
+    page.wait_for_timeout(150)
+    box = landed_below_header(page, element_id)
+    assert box["visible"], f"#{element_id} is not visible"
+    assert box["header"] <= box["top"] < box["height"], (
+        f"#{element_id} is not below the header: {box}"
+    )
+
+
+def test_every_go_page_lands_on_its_target_with_the_fragment(page, site_server, built_site) -> None:
+    entries = [entry for entry in catalogue(built_site) if entry["short"]]
+    assert len(entries) >= 15
+    for entry in entries:
+        page.goto(site_server.sub_url(entry["short"]))
+        expected = site_server.sub_url(entry["url"])
+        page.wait_for_url(expected)
+        assert page.url == expected
+        fragment = urlsplit(expected).fragment
+        if fragment:
+            assert_in_view(page, fragment)
+
+
+def test_a_go_page_keeps_the_fragment_the_reader_brought(page, site_server) -> None:
+    page.goto(site_server.sub_url("go/step-2/#what-to-say"))
+    page.wait_for_url(site_server.sub_url("steps/tell-your-manager/#what-to-say"))
+    assert_in_view(page, "what-to-say")
+
+
+def test_without_scripts_a_go_page_still_forwards_with_its_fragment(browser, site_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_server.sub_url("go/own-it/"))
+        page.wait_for_url(site_server.sub_url("steps/own-it/#checklist-own-it"))
+        assert page.locator("#checklist-own-it").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def edited_server(tmp_path_factory: pytest.TempPathFactory):
+    server, info = serve_folder(built_edited_guide(tmp_path_factory)[1])
+    yield info
+    server.shutdown()
+
+
+def test_a_deep_link_into_a_closed_box_opens_it_below_the_header(page, edited_server) -> None:
+    page.goto(edited_server.sub_url("hidden/"))
+    details = page.locator("details:has(#checklist-learn-from-it)")
+    assert details.get_attribute("open") is None
+    item = page.locator("#checklist-learn-from-it [data-item]").first.get_attribute("id")
+    page.goto(edited_server.sub_url(f"hidden/#{item}"))
+    page.reload()
+    assert details.get_attribute("open") is not None
+    assert_in_view(page, item)
+
+
+def test_a_deep_link_into_an_inactive_tab_selects_it(page, edited_server) -> None:
+    page.goto(edited_server.sub_url("hidden/#checklist-move-forward"))
+    assert_in_view(page, "checklist-move-forward")
+    page.goto(edited_server.sub_url("hidden/#hidden-targets"))
+    page.evaluate("location.hash = '#checklist-move-forward'")
+    assert_in_view(page, "checklist-move-forward")
+
+
+def test_a_landed_target_is_marked_briefly(page, site_server) -> None:
+    page.goto(site_server.sub_url("steps/own-it/#checklist-own-it"))
+    marked = page.locator("#checklist-own-it.guide-landed")
+    marked.wait_for()
+    marked.wait_for(state="detached", timeout=5000)
+
+
+@pytest.fixture
+def clipboard_page(context, site_server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.base)
+    return context.new_page()
+
+
+def copy_with_keyboard(page, button) -> str:
+    page.evaluate("navigator.clipboard.writeText('')")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
+    assert page.locator(".guide-copy-status").inner_text() == "Link copied"
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_buttons_put_the_full_address_on_the_clipboard(clipboard_page, site_server) -> None:
+    page = clipboard_page
+    page.goto(site_server.sub_url("steps/own-it/"))
+    example = page.locator("details.guide-example").first
+    example_id = example.get_attribute("data-example")
+    example_title = example.locator(".guide-example__title").inner_text().strip()
+    cases = [
+        ("h1 .guide-copy", "Copy link to Step 3: Own what happened", "go/step-3/"),
+        (".guide-checklist .guide-copy", "Copy link to Own what happened", "go/own-it/"),
+        ("h2#what-to-do .guide-copy", "Copy link to What to do", "steps/own-it/#what-to-do"),
+        (
+            f".guide-copy-row:has(+ [data-example='{example_id}']) .guide-copy",
+            f"Copy link to {example_title}",
+            f"go/{example_id}/",
+        ),
+    ]
+    for selector, name, address in cases:
+        button = page.locator(selector)
+        assert button.count() == 1, selector
+        assert button.get_attribute("aria-label") == name
+        assert button.evaluate("b => b.tagName") == "BUTTON"
+        assert copy_with_keyboard(page, button) == site_server.sub_url(address)
+    assert page.locator("h2[id] .guide-copy").count() == page.locator("h2[id] .headerlink").count()
+
+
+def test_the_listing_page_copies_short_links(clipboard_page, site_server) -> None:
+    page = clipboard_page
+    page.goto(site_server.sub_url("linking/"))
+    button = page.locator("[data-link-id='step-2'] .guide-copy")
+    assert (
+        button.get_attribute("aria-label") == "Copy link to Step 2: Tell your manager straight away"
+    )
+    assert copy_with_keyboard(page, button) == site_server.sub_url("go/step-2/")
+    item = page.locator("[data-link-id='own-it/say-it-was-you'] .guide-copy")
+    expected = site_server.sub_url("steps/own-it/#item-own-it--say-it-was-you")
+    assert copy_with_keyboard(page, item) == expected
+
+
+def test_without_the_clipboard_api_the_address_is_shown_selected(context, site_server) -> None:
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page = context.new_page()
+    page.goto(site_server.sub_url("steps/own-it/"))
+    page.locator(".guide-checklist .guide-copy").click()
+    field = page.locator(".guide-checklist .guide-copy-field")
+    assert field.input_value() == site_server.sub_url("go/own-it/")
+    assert field.evaluate("f => document.activeElement === f && f.selectionEnd === f.value.length")
+    assert field.get_attribute("aria-label") == "Link to Own what happened"
+    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
+    status = page.locator(".guide-copy-status").inner_text()
+    assert status in ("Link copied", "Link selected: press Control+C (or Command+C) to copy it")
+
+
+def test_the_site_under_a_sub_path_has_no_broken_internal_link(page, site_server, built_site):
+    sources = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if p.name != "404.html" and not p.relative_to(built_site).as_posix().startswith("go/")
+    )
+    root = site_server.sub_url()
+    targets: dict[str, set[str]] = {}
+    for source in sources:
+        address = source.removesuffix("index.html")
+        page.goto(site_server.sub_url(address), wait_until="domcontentloaded")
+        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        for href in hrefs:
+            if urlsplit(href).netloc != urlsplit(root).netloc:
+                continue
+            assert href.startswith(root), f"{address}: {href} leaves {SUB_PATH}"
+            base, _, fragment = href.partition("#")
+            targets.setdefault(base, set()).add(fragment)
+    assert len(targets) > 20
+    ids: dict[str, set[str]] = {}
+    for base, fragments in sorted(targets.items()):
+        response = page.request.get(base)
+        assert response.status == 200, base
+        wanted = {f for f in fragments if f}
+        if wanted and re.search(r"text/html", response.headers.get("content-type", "")):
+            ids[base] = scan_html(response.text()).ids
+            assert wanted <= ids[base], f"{base}: missing {sorted(wanted - ids[base])}"
