@@ -57,7 +57,7 @@ class _Links(Treeprocessor):
                 element.set("href", target)
 
 
-def _converter(rewrite: LinkRewriter) -> markdown.Markdown:
+def _converter() -> tuple[markdown.Markdown, _Links]:
     md = markdown.Markdown(output_format="html")
     md.preprocessors.deregister("html_block")
     for name in _BLOCKS_OFF:
@@ -65,13 +65,23 @@ def _converter(rewrite: LinkRewriter) -> markdown.Markdown:
     for name in _INLINE_OFF:
         md.inlinePatterns.deregister(name)
     # After "inline" (which makes the links) and before serialization.
-    md.treeprocessors.register(_Links(md, rewrite), "guide_links", 5)
-    return md
+    link_processor = _Links(md, lambda target: None)
+    md.treeprocessors.register(link_processor, "guide_links", 5)
+    return md, link_processor
+
+
+# One converter for the whole build: making a Markdown instance costs far more than converting a
+# sentence, and a guide renders thousands of fields (reset() clears it between fields).
+_MD, _LINK_PROCESSOR = _converter()
 
 
 def to_html(text: str, rewrite: LinkRewriter) -> Markup:
     """Render one field as inline HTML (no paragraph), each link target through `rewrite`."""
-    html = _converter(rewrite).convert(" ".join(text.split()))
+    _LINK_PROCESSOR.rewrite = rewrite
+    try:
+        html = _MD.reset().convert(" ".join(text.split()))
+    finally:
+        _LINK_PROCESSOR.rewrite = lambda target: None
     if html.startswith("<p>") and html.endswith("</p>"):
         html = html[len("<p>") : -len("</p>")]
     return Markup(html)  # raw HTML is off: Markdown itself escapes the text
