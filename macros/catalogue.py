@@ -13,8 +13,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from macros import shortlinks
-from macros.content import Checklist, Content
+from macros.components.card import card_page, pdf_path
+from macros.content import Content
 from macros.errors import ContentError
+from macros.printing.options import PAPERS
+from macros.printing.pages import ALL_CARDS_PAGE
+from macros.printing.pdfs import ALL_CARDS
 from macros.shortlinks import short_url
 from macros.urls import page_url
 
@@ -169,45 +173,46 @@ def _checklist_links(content: Content, step_id: str, url: str) -> list[Link]:
     return links
 
 
-def print_links(content: Content, site_dir: Path, known_urls: set[str]) -> list[Link]:
-    """Printable cards and PDFs that the build actually wrote (none until the print part exists)."""
-    links = []
-    for checklist in content.checklists.values():
-        card = f"print/{checklist.id}/"
-        if (site_dir / card / "index.html").is_file():
-            title = f"Printable card: {checklist.title}"
-            links.append(Link(f"card/{checklist.id}", "card", title, card, None, checklist.step))
-    if (site_dir / "print" / "index.html").is_file() and "print/" not in known_urls:
-        links.append(Link("card/all", "card", "All printable cards", "print/"))
-    for pdf in sorted((site_dir / "print" / "pdf").glob("*.pdf")):
-        checklist, paper = _pdf_subject(content, pdf.stem)
-        name = (
-            checklist.title
-            if checklist
-            else "All cards"
-            if pdf.stem.startswith("all-")
-            else pdf.stem
+def print_links(content: Content) -> list[Link]:
+    """The printable cards and PDFs the print part publishes, named by its own path functions."""
+    links = [
+        Link(
+            f"card/{checklist.id}",
+            "card",
+            f"Printable card: {checklist.title}",
+            page_url(card_page(checklist.id)),
+            None,
+            checklist.step,
         )
-        title = f"PDF{f' ({paper})' if paper else ''}: {name}"
-        url = f"print/pdf/{pdf.name}"
-        links.append(Link(f"pdf/{pdf.stem}", "pdf", title, url, None, checklist and checklist.step))
+        for checklist in content.checklists.values()
+    ]
+    links.append(Link("card/all", "card", "All printable cards", page_url(ALL_CARDS_PAGE)))
+    subjects = [(c.id, c.title, c.step) for c in content.checklists.values()]
+    for name, title, step in [*subjects, (ALL_CARDS, "All cards", None)]:
+        for paper in PAPERS:
+            label = paper.upper() if len(paper) <= 2 else paper.capitalize()
+            url = pdf_path(name, paper)
+            pdf_id = f"pdf/{Path(url).stem}"
+            links.append(Link(pdf_id, "pdf", f"PDF ({label}): {title}", url, None, step))
     return links
 
 
-def _pdf_subject(content: Content, stem: str) -> tuple[Checklist | None, str]:
-    """The checklist a PDF file name starts with, and the paper size after it (e.g. 'own-it-a4')."""
-    for checklist in content.checklists.values():
-        if stem == checklist.id or stem.startswith(f"{checklist.id}-"):
-            return checklist, stem[len(checklist.id) + 1 :].replace("-", " ").upper()
-    head, _, paper = stem.rpartition("-")
-    return None, paper.upper() if head else ""
+def _exists(site_dir: Path, url: str) -> bool:
+    return (site_dir / url / "index.html" if url.endswith("/") else site_dir / url).is_file()
 
 
 def build_catalogue(content: Content, docs_dir: Path, site_dir: Path | None = None) -> list[Link]:
-    """The whole catalogue; ids must be unique, so a clash stops the build."""
+    """The whole catalogue; ids must be unique, so a clash stops the build.
+
+    Before the build (site_dir None) print targets are listed as the print part names them; after
+    it, only those whose files the build wrote, so links.json never lists a missing file.
+    """
     links = content_links(content, source_pages(docs_dir))
+    known = {link.url for link in links}
+    printed = [link for link in print_links(content) if link.url not in known]
     if site_dir is not None:
-        links += print_links(content, site_dir, {link.url for link in links})
+        printed = [link for link in printed if _exists(site_dir, link.url)]
+    links += printed
     seen: dict[str, Link] = {}
     for link in links:
         if link.id in seen:

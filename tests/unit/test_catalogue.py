@@ -23,6 +23,7 @@ from macros.errors import ContentError
 from tests.support import ROOT
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
+PRINTED = ("card", "pdf")
 
 PAGE = """# Step 9: *Example* page {#step-9}
 
@@ -92,23 +93,29 @@ def test_two_targets_with_one_id_stop_the_build(tmp_path: Path) -> None:
         build_catalogue(CONTENT, docs)
 
 
-def test_cards_and_pdfs_appear_once_their_files_exist(tmp_path: Path) -> None:
-    assert print_links(CONTENT, tmp_path, set()) == []
-    (tmp_path / "print" / "own-it").mkdir(parents=True)
-    (tmp_path / "print" / "own-it" / "index.html").write_text("<h1>card</h1>", encoding="utf-8")
-    (tmp_path / "print" / "index.html").write_text("<h1>cards</h1>", encoding="utf-8")
-    (tmp_path / "print" / "pdf").mkdir()
-    (tmp_path / "print" / "pdf" / "own-it-a4.pdf").write_bytes(b"%PDF-1.7")
-    (tmp_path / "print" / "pdf" / "all-cards-letter.pdf").write_bytes(b"%PDF-1.7")
-    links = {link.id: link for link in print_links(CONTENT, tmp_path, set())}
+def test_print_targets_are_named_by_the_print_part() -> None:
+    links = {link.id: link for link in print_links(CONTENT)}
     assert links["card/own-it"] == Link(
         "card/own-it", "card", "Printable card: Own what happened", "print/own-it/", None, "step-3"
     )
     assert links["card/all"].url == "print/"
     assert links["pdf/own-it-a4"].title == "PDF (A4): Own what happened"
     assert links["pdf/own-it-a4"].url == "print/pdf/own-it-a4.pdf"
-    assert links["pdf/all-cards-letter"].title == "PDF (LETTER): All cards"
-    assert "card/all" not in {x.id for x in print_links(CONTENT, tmp_path, {"print/"})}
+    assert links["pdf/all-cards-letter"].title == "PDF (Letter): All cards"
+
+
+def test_links_json_lists_print_targets_only_once_their_files_exist(tmp_path: Path) -> None:
+    def kinds(site: Path) -> set[str]:
+        return {x.id for x in build_catalogue(CONTENT, ROOT / "docs", site) if x.kind in PRINTED}
+
+    assert kinds(tmp_path) == set()
+    (tmp_path / "print" / "own-it").mkdir(parents=True)
+    (tmp_path / "print" / "own-it" / "index.html").write_text("<h1>card</h1>", encoding="utf-8")
+    (tmp_path / "print" / "pdf").mkdir()
+    (tmp_path / "print" / "pdf" / "own-it-a4.pdf").write_bytes(b"%PDF-1.7")
+    assert kinds(tmp_path) == {"card/own-it", "pdf/own-it-a4"}
+    before_build = {x.id for x in build_catalogue(CONTENT, ROOT / "docs") if x.kind in PRINTED}
+    assert len(before_build) == 3 * (len(CONTENT.checklists) + 1)
 
 
 def test_links_json_has_the_published_fields() -> None:
