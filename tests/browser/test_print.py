@@ -13,6 +13,7 @@ from collections import deque
 from io import BytesIO
 from pathlib import Path
 
+import markdown
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -242,3 +243,32 @@ def test_with_scripts_off_cards_still_print_on_one_sheet(browser, off_host, site
         assert_card_text(texts[0], CONTENT.checklists["move-forward"])
     finally:
         context.close()
+
+
+TABS = '=== "By email"\n\n    Send it by email.\n\n=== "By phone"\n\n    Call them first.\n'
+
+
+def test_tabs_print_every_panel_with_its_label(page, site_server) -> None:
+    html = markdown.markdown(
+        TABS,
+        extensions=["pymdownx.tabbed", "pymdownx.superfences"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+    assert 'class="tabbed-set' in html
+    page.goto(site_server.url("steps/tell-your-manager/"))
+    page.evaluate(
+        "html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", html
+    )
+    assert not page.get_by_text("Call them first.").is_visible(), "the second tab starts hidden"
+    text = " ".join(page_texts(printed(page, "A4")))
+    for words in ("By email", "Send it by email.", "By phone", "Call them first."):
+        assert words in text
+    assert text.index("By email") < text.index("Send it by email.") < text.index("By phone")
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS, ids=lambda c: c.id)
+def test_checklists_on_step_pages_print_on_one_sheet(page, site_server, checklist) -> None:
+    page.goto(site_server.url(CONTENT.step(checklist.step).page.removesuffix(".md") + "/"))
+    pages = page_texts(printed(page, "Letter"))
+    items = [flat(item.text) for item in checklist.items]
+    assert any(all(item in text for item in items) for text in pages), "the checklist was split"
