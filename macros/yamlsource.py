@@ -104,6 +104,14 @@ def load_yaml(path: Path, display_name: str) -> Located:
     return _convert(node, display_name)
 
 
+def _record_id(node: MappingNode) -> str | None:
+    """The `id:` written in a mapping, to name the record in an error before it is read."""
+    for key_node, value_node in node.value:
+        if key_node.value == "id" and isinstance(value_node, ScalarNode):
+            return value_node.value
+    return None
+
+
 def _convert(node: Node, file: str) -> Located:
     line = node.start_mark.line + 1
     if node.tag not in _RESOLVED_TAGS:
@@ -140,6 +148,7 @@ def _convert(node: Node, file: str) -> Located:
             raise ContentError(
                 file=file,
                 line=key_line,
+                record=_record_id(node),
                 field=key,
                 message=f"the key '{key}' appears twice in the same block "
                 f"(first on line {mapping[key].line})",

@@ -1,6 +1,7 @@
 """Data and pages agree: every checklist and example is used by a page, every id a page uses exists.
 
-Reads docs/ and data/ directly (no build), so a renamed id is caught with the page that uses it.
+The first tests read docs/ and data/ directly (no build), so a renamed id is caught with the page
+that uses it. The last ones break a copy of the guide and run a real strict build.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.content import Content, load_content
-from tests.support import ROOT
+from tests.support import ROOT, FixtureSite, make_fixture_site
 
 DOCS = ROOT / "docs"
 # {{ checklist("id") }}, {{ worked_example(example_id="id", open=true) }}, {{ step_link('step-2') }}
@@ -86,3 +88,60 @@ def test_step_pages_exist_once(content: Content) -> None:
     pages = [step.page for step in content.steps]
     assert len(set(pages)) == len(pages)
     assert all(Path(DOCS / page).is_file() for page in pages)
+
+
+# ---- real builds of a broken copy -------------------------------------------------------------
+
+
+def build_output(site: FixtureSite) -> tuple[int, str]:
+    result = site.build()
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_bad_data_stops_the_build_naming_file_line_record_and_field(tmp_path: Path) -> None:
+    site = make_fixture_site(tmp_path)
+    text = (site.data / "checklists.yml").read_text(encoding="utf-8")
+    line = text[: text.index("    title: Own what happened")].count("\n") + 2
+    site.replace(
+        "data/checklists.yml",
+        "    title: Own what happened\n",
+        "    title: Own what happened\n    title: Own it\n",
+    )
+    code, output = build_output(site)
+    assert code != 0
+    assert (
+        f"data/checklists.yml:{line} (record 'own-it', field 'title'): the key 'title' appears "
+        "twice in the same block" in output
+    ), output
+    assert "Traceback" not in output
+
+
+def test_a_data_link_to_a_missing_anchor_stops_the_build(tmp_path: Path) -> None:
+    site = make_fixture_site(tmp_path)
+    site.replace(
+        "data/checklists.yml",
+        "    why: Honesty keeps",
+        "    why: See [step 2](steps/tell-your-manager.md#no-such-section). Honesty keeps",
+    )
+    code, output = build_output(site)
+    assert code != 0
+    assert "no-such-section" in output and "missing anchor" in output, output
+
+
+def test_components_stay_blocks_inside_admonitions_and_tabs(tmp_path: Path) -> None:
+    site = make_fixture_site(tmp_path)
+    site.write(
+        "docs/managers.md",
+        "# For managers\n\n"
+        '!!! note "Before you talk"\n\n    {{ checklist("own-it") }}\n\n'
+        '=== "A story"\n\n    {{ worked_example("duplicate-payment") }}\n\n'
+        '=== "The steps"\n\n    {{ steps_overview(compact=true) }}\n',
+    )
+    code, output = build_output(site)
+    assert code == 0, output
+    html = (site.root / "site/managers/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.select_one(".admonition > section.guide-checklist[data-checklist=own-it]")
+    assert soup.select_one(".tabbed-block > details.guide-example[data-example]")
+    assert soup.select_one(".tabbed-block > nav.guide-steps")
+    assert "<p><section" not in html and "<p><details" not in html and "<p><nav" not in html

@@ -79,9 +79,9 @@ def test_risky_yaml_is_refused_at_its_line(tmp_path: Path, text: str, line: int,
 
 
 def test_duplicate_key_names_the_field_and_first_line(tmp_path: Path) -> None:
-    error = refused(tmp_path, "id: a\ntitle: A\nid: b\n")
-    assert error.field == "id"
-    assert "(first on line 1)" in str(error)
+    error = refused(tmp_path, "id: a\ntitle: A\ntitle: B\n")
+    assert (error.field, error.record, error.line) == ("title", "a", 3)
+    assert "(first on line 2)" in str(error)
 
 
 def test_a_file_not_saved_as_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
