@@ -22,6 +22,7 @@ from tests.browser.ticks_support import (
     ticked,
     watch_errors,
 )
+from tests.support import ROOT
 
 STEP_1_ID = "limit-the-damage"
 STEP_2_ID = "tell-your-manager"
@@ -350,3 +351,52 @@ def test_ticks_work_under_a_sub_path(page, site_server) -> None:
     boxes(page).first.check()
     page.goto(site_server.sub_url(OVERVIEW))
     assert step_status(page, "step-1") == "In progress"
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core over the script-made parts only (the a11y suite covers whole pages without ticks).
+RUN_AXE_ON_TICKS = """async (selectors) => {
+  const include = selectors.filter((s) => document.querySelector(s)).map((s) => [s]);
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+  const result = await axe.run({ include }, { runOnly: { type: "tag", values: tags } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" "))}`);
+}"""
+TICKS_PARTS = [
+    ".guide-ticks__progress",
+    ".guide-checklist__items",
+    ".guide-ticks__buttons",
+    ".guide-ticks__message",
+    ".guide-ticks__warning",
+    ".guide-ticks-all",
+    "[data-step-status]",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_ticks_parts_pass_axe_in_every_state(context, page, site_server, scheme) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_server.url(STEP_1))
+    for box in boxes(page).all():
+        box.check()
+    page.goto(site_server.url(STEP_2))
+    boxes(page, STEP_2_ID).first.check()
+    page.goto(site_server.url(OVERVIEW))
+    statuses = {step_status(page, f"step-{n}") for n in range(1, 6)}
+    assert statuses == {"Done", "In progress", "Not started"}
+    page.get_by_role("button", name="Clear all my ticks").click()
+    page.add_style_tag(content="* { transition: none !important; }")
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(RUN_AXE_ON_TICKS, TICKS_PARTS) == []
+    page.get_by_role("button", name="Undo").click()
+    assert page.evaluate(RUN_AXE_ON_TICKS, TICKS_PARTS) == []
+
+    context.add_init_script(WRITE_FAILS)  # shows the "cannot be saved" warning
+    page.goto(site_server.url(RIGHT_NOW))
+    boxes(page, "own-it").first.check()
+    checklist(page, STEP_2_ID).get_by_role("button", name="Clear my ticks").click()
+    assert page.locator(".guide-ticks__warning:not(:empty)").count() == 1
+    page.add_style_tag(content="* { transition: none !important; }")
+    page.add_script_tag(path=str(AXE))
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate(RUN_AXE_ON_TICKS, TICKS_PARTS) == [], f"{scheme} at {width}px"
