@@ -17,13 +17,19 @@ EXAMPLES = {
 
 
 def checklist(content: Content, page: PageRef, checklist_id: str, heading_level: int = 3) -> str:
-    """Render the checklist `checklist_id` for `page`."""
+    """Render the checklist `checklist_id` for `page`.
+
+    Only the copy on the checklist's own step page goes into the search index, so a search leads
+    to the step that explains it rather than to the quick view or a card.
+    """
     data = content.checklists[known_id("checklist", checklist_id, content.checklists)]
+    step = content.step(data.step)
     return render(
         "checklist.html",
         page,
         checklist=data,
-        step=content.step(data.step),
+        step=step,
+        searchable=page.src_uri == step.page,
         level=check_heading_level(heading_level),
         guide_id=content.settings.guide_id,
     )
