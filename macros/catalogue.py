@@ -13,12 +13,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from macros import shortlinks
-from macros.components.card import card_page, pdf_path
+from macros.components.card import ALL_CARDS, card_page, pdf_path
 from macros.content import Content
 from macros.errors import ContentError
 from macros.printing.options import PAPERS
 from macros.printing.pages import ALL_CARDS_PAGE
-from macros.printing.pdfs import ALL_CARDS
 from macros.shortlinks import short_url
 from macros.urls import page_url
 

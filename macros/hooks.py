@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from macros import catalogue, guards, linkcheck, render, sitefiles  # noqa: E402
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
-from macros.printing import pageline, pages, pdfs  # noqa: E402
+from macros.printing import pageline, pages, pdfcache  # noqa: E402
 from macros.printing.options import PrintOptions, print_options  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -105,10 +105,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     sitefiles.prune_unused_assets(site_dir, languages={config.theme["language"]})
     content, options = _content_and_options(config)
     try:
-        written, seconds = pdfs.timed_card_pdfs(site_dir, content, options)
+        root = Path(config.config_file_path).parent
+        count, seconds, cached = pdfcache.card_pdfs(root, site_dir, content, options)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    log.info("Wrote %d card PDFs in %.2f s", len(written), seconds)
+    if cached:
+        log.info("Copied %d unchanged card PDFs from .cache/pdfs in %.2f s", count, seconds)
+    else:
+        log.info("Wrote %d card PDFs in %.2f s", count, seconds)
     try:
         data_dir = Path(config.config_file_path).parent / "data"
         catalogue.publish(site_dir, content, data_dir, Path(config.docs_dir))

@@ -27,6 +27,9 @@ def card_page(checklist_id: str) -> str:
     return f"print/{checklist_id}.md"
 
 
+ALL_CARDS = "all-cards"  # print/pdf/all-cards-<paper>.pdf holds every card
+
+
 def pdf_path(name: str, paper: str) -> str:
     """Root-relative path of a PDF download: print/pdf/<name>-<paper>.pdf."""
     return f"print/pdf/{name}-{paper}.pdf"

@@ -17,14 +17,13 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from macros.components.card import card, pdf_path
+from macros.components.card import ALL_CARDS, card, pdf_path
 from macros.content import Content
 from macros.errors import ContentError
 from macros.printing.options import PAPERS, PrintOptions
 from macros.render import ENVIRONMENT, PageRef
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
-ALL_CARDS = "all-cards"
 
 
 class SiteOnlyFetcher(URLFetcher):
