@@ -302,8 +302,7 @@
     clearChecklist(section) {
       const { store, undo, clear } = section.ticks;
       const checklist = section.dataset.checklist;
-      const title = section.querySelector(".guide-checklist__title");
-      const name = title ? title.textContent.trim() : checklist;
+      const name = titleOf(section);
       let cleared = null;
       store.change((data) => {
         cleared = data.checklists[checklist] || null;
@@ -377,6 +376,13 @@
       }
       window.print();
     }
+  }
+
+  /** The checklist's title as written (its own text, not that of buttons other scripts add). */
+  function titleOf(section) {
+    const title = section.querySelector(".guide-checklist__title");
+    const own = title ? [...title.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE) : [];
+    return own.map((node) => node.textContent).join("").trim() || section.dataset.checklist;
   }
 
   function plural(count) {
