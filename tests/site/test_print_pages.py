@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from macros.content import load_content
 from macros.urls import page_url
-from tests.support import ROOT
+from tests.support import ROOT, make_fixture_site
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 CHECKLISTS = list(CONTENT.checklists.values())
@@ -141,3 +141,13 @@ def test_every_page_has_a_print_line(built_site: Path) -> None:
     )
     other = soup(built_site, "templates/my-wins/index.html").select_one(".guide-print-line")
     assert "templates/my-wins/" in other.get_text()
+
+
+def test_an_author_page_at_a_card_address_stops_the_build(tmp_path: Path) -> None:
+    site = make_fixture_site(tmp_path)
+    site.write("docs/print/own-it.md", "# My own card\n")
+    result = site.build()
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "docs/print/own-it.md" in output
+    assert "generated from data/checklists.yml" in output
