@@ -192,6 +192,18 @@ def test_clear_my_ticks_and_undo(page, site_server) -> None:
     assert before != ticked(page)
 
 
+def test_undo_stays_until_its_own_checklist_changes(page, site_server) -> None:
+    page.goto(site_server.url(RIGHT_NOW))
+    boxes(page, STEP_1_ID).first.check()
+    checklist(page, STEP_1_ID).get_by_role("button", name="Clear my ticks").click()
+    undo = checklist(page, STEP_1_ID).get_by_role("button", name="Undo")
+    boxes(page, STEP_2_ID).first.check()  # another checklist: the offer stays
+    assert undo.is_visible()
+    boxes(page, STEP_1_ID).nth(1).check()  # its own checklist: the offer ends
+    assert undo.count() == 0
+    assert ticked(page, STEP_1_ID)[:2] == [False, True]
+
+
 def test_clear_all_and_undo(page, site_server) -> None:
     page.goto(site_server.url(STEP_1))
     boxes(page).nth(0).check()

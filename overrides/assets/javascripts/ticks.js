@@ -157,7 +157,6 @@
       this.sections = [...root.querySelectorAll("section[data-checklist][data-guide]")];
       this.overviews = [...root.querySelectorAll("nav.guide-steps[data-guide]")];
       this.warned = false;
-      this.undoRegions = [];
       for (const section of this.sections) this.enhanceChecklist(section);
       for (const nav of this.overviews) this.enhanceOverview(nav);
       this.addClearAll();
@@ -191,7 +190,7 @@
             if (Object.keys(ticks).length) data.checklists[checklist] = ticks;
             else delete data.checklists[checklist];
           });
-          this.dismissUndo();
+          this.dismissUndo(section);
           this.render();
           this.warnIfNeeded(section.ticks.warning);
         });
@@ -210,7 +209,6 @@
       tools.append(buttons, undo, warning);
       section.append(date);
       section.ticks = { store, count, progress, clear, undo, warning, date };
-      this.undoRegions.push(undo);
     }
 
     enhanceOverview(nav) {
@@ -231,7 +229,6 @@
       block.append(clear, undo, warning);
       anchor.after(block);
       this.all = { clear, undo, warning };
-      this.undoRegions.push(undo);
     }
 
     firstRegion() {
@@ -293,8 +290,10 @@
       say(region, WARNINGS[problem]);
     }
 
-    dismissUndo() {
-      for (const region of this.undoRegions) {
+    /** A new tick ends the Undo offer of its own checklist and of "Clear all" (not of others). */
+    dismissUndo(section) {
+      const regions = [section && section.ticks.undo, this.all && this.all.undo];
+      for (const region of regions.filter(Boolean)) {
         if (region.querySelector("button")) region.replaceChildren();
       }
     }
@@ -310,7 +309,7 @@
         delete data.checklists[checklist];
         return true;
       });
-      this.dismissUndo();
+      this.dismissUndo(section);
       this.render();
       this.warnIfNeeded(section.ticks.warning);
       if (!cleared) {
@@ -340,7 +339,7 @@
           return true;
         });
       }
-      this.dismissUndo();
+      for (const section of this.sections) this.dismissUndo(section);
       this.render();
       this.warnIfNeeded(this.all.warning);
       if (!cleared.size) {
