@@ -115,10 +115,11 @@ def clipboard_page(context, site_server):
 
 def copy_with_keyboard(page, button) -> str:
     page.evaluate("navigator.clipboard.writeText('')")
+    page.evaluate("document.querySelector('.guide-copy-status').textContent = ''")
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
-    assert page.locator(".guide-copy-status").inner_text() == "Link copied"
+    assert page.locator(".guide-copy-status").text_content() == "Link copied"
     return page.evaluate("navigator.clipboard.readText()")
 
 

@@ -92,6 +92,7 @@ def test_the_listing_page_lists_every_target_in_links_json(built_site: Path, lin
         address = rows[entry["id"]].select_one("a[data-link-copy]")
         assert address["href"] == relative_url("linking/", entry["short"] or entry["url"])
         assert address["data-link-copy"] == entry["title"]
+        assert address.get_text().strip() == (entry["short"] or entry["url"] or "./")
     headings = [h.get_text() for h in page.select(".guide-link-catalogue__heading")]
     assert headings[:5] == [f"Step {s.number}: {s.title}" for s in CONTENT.steps]
 
