@@ -56,6 +56,20 @@ format: $(STAMP) ## Format Python with ruff
 dist: build ## Pack site/ as a reproducible zip in dist/ for upload to a portal
 	$(BIN)/python tools/dist.py $(SITE) $(DIST)
 
+.PHONY: offline
+OFFLINE_SITE := site-offline
+OFFLINE_DIST := dist/handling-mistakes-guide-offline.zip
+# The absolute config path keeps build errors' file names relative to the project.
+offline: $(STAMP) $(NODE_STAMP) ## Build a copy that works opened from a folder (file://) into site-offline/, zipped in dist/
+	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
+	if $(BIN)/python -m mkdocs build --strict -f "$(CURDIR)/mkdocs.offline.yml" --site-dir "$$tmp/site"; then \
+		rm -rf "$$tmp/old"; if [ -d $(OFFLINE_SITE) ]; then mv $(OFFLINE_SITE) "$$tmp/old"; fi; \
+		mv "$$tmp/site" $(OFFLINE_SITE); rm -rf "$$tmp"; echo "Built the offline copy into $(OFFLINE_SITE)/"; \
+	else \
+		rm -rf "$$tmp"; echo "The offline build failed: $(OFFLINE_SITE)/ still holds the last good build." >&2; exit 1; \
+	fi
+	$(BIN)/python tools/dist.py $(OFFLINE_SITE) $(OFFLINE_DIST)
+
 links-lock: build ## Add newly published links to tests/links.lock.json (never removes one)
 	$(BIN)/python -m macros.linkcontract $(SITE)/links.json tests/links.lock.json
 
@@ -76,3 +90,4 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network to 
 
 clean: ## Remove the built site, packages and caches (keeps .venv and node_modules)
 	rm -rf $(SITE) dist .site-build.* .pytest_cache .ruff_cache
+	rm -rf site-offline

@@ -1,0 +1,146 @@
+"""The offline copy (mkdocs.offline.yml, `make offline`): works from file://, search included.
+
+The copy is built here exactly as `make offline` builds it, opened from disk in Chromium (no
+server), and searched. No page may load anything from another host: Material's offline plugin
+would fetch its iframe-worker search shim from a CDN, so the site ships the pinned npm copy.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+
+from tests.support import PYTHON, ROOT, build_env
+
+OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+RESOURCES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
+
+
+class OfflineBuildBrokenLinks(AssertionError):
+    """The offline build stopped on links that only work with directory URLs."""
+
+
+@dataclass
+class OfflineBuild:
+    """The result of building the offline copy once for this module."""
+
+    site: Path
+    process: subprocess.CompletedProcess[str]
+
+    def require(self) -> Path:
+        """The built folder, or a failure that quotes the build's own error."""
+        if self.process.returncode != 0:
+            tail = "\n".join(self.process.stderr.strip().splitlines()[-25:])
+            error = (
+                OfflineBuildBrokenLinks
+                if "broken internal link" in self.process.stderr
+                else AssertionError
+            )
+            raise error(f"the offline build failed:\n{tail}")
+        return self.site
+
+
+# macros/urls.page_url() writes directory-style links ("steps/own-it/") whatever
+# use_directory_urls says; the offline plugin turns directory URLs off, so the offline build
+# stops on hundreds of broken links. Strict: once page_url follows the setting these tests pass,
+# and this marker must go.
+needs_file_urls = pytest.mark.xfail(
+    raises=OfflineBuildBrokenLinks,
+    strict=True,
+    reason="macros/urls.page_url ignores use_directory_urls (offline copy needs file links)",
+)
+
+
+@pytest.fixture(scope="module")
+def offline_build(tmp_path_factory: pytest.TempPathFactory) -> OfflineBuild:
+    """Build the offline copy once, as `make offline` does (strict, in a subprocess)."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    process = subprocess.run(
+        [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(OFFLINE_CONFIG), "-d", str(site)],
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return OfflineBuild(site, process)
+
+
+def _raw_config(path: Path) -> dict:
+    """A config file as written, INHERIT not applied (yaml_load merges only for open files)."""
+    return yaml_load(path.read_text("utf-8"))
+
+
+def test_offline_config_repeats_mkdocs_yml_lists_and_adds_only_offline_entries():
+    """MkDocs replaces lists on INHERIT: plugins and hooks must follow mkdocs.yml by hand."""
+    base, offline = _raw_config(ROOT / "mkdocs.yml"), _raw_config(OFFLINE_CONFIG)
+    assert offline["INHERIT"] == "mkdocs.yml"
+    assert offline["plugins"][:-1] == base["plugins"], (
+        "mkdocs.offline.yml: copy mkdocs.yml's plugins list, then add '- offline' last"
+    )
+    assert offline["plugins"][-1] == "offline"
+    assert offline["hooks"] == [*base["hooks"], "macros/offline.py"], (
+        "mkdocs.offline.yml: copy mkdocs.yml's hooks list, then add macros/offline.py"
+    )
+    assert offline["extra"]["polyfills"] == [SHIM_URI]
+    assert SHIM.is_file(), "node_modules/iframe-worker is missing: run 'npm ci'"
+
+
+@needs_file_urls
+def test_offline_copy_ships_its_search_shim_and_loads_nothing_from_other_hosts(offline_build):
+    site = offline_build.require()
+    assert (site / SHIM_URI).read_bytes() == SHIM.read_bytes()
+    assert (site / "search" / "search_index.js").is_file()
+    pages = sorted(site.rglob("*.html"))
+    external = []
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        for tag, attribute in RESOURCES.items():
+            for element in soup.find_all(tag):
+                value = element.get(attribute) or ""
+                if value.startswith(("http://", "https://", "//")):
+                    external.append(f"{path.relative_to(site)}: <{tag} {attribute}={value!r}>")
+    assert not external, "\n".join(external)
+    shim_pages = [p for p in pages if f'src="{SHIM_URI}"' in p.read_text("utf-8")]
+    assert site / "index.html" in shim_pages
+
+
+@needs_file_urls
+def test_offline_copy_opened_from_disk_finds_pages_with_search(page, offline_build):
+    site = offline_build.require()
+    page.goto((site / "steps" / "own-it.html").as_uri())
+    page.keyboard.press("/")
+    page.locator("input.md-search__input:focus").wait_for()
+    page.keyboard.type("manager")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for()
+    assert page.locator(".md-search-result__item").count() >= 3
+    href = result.get_attribute("href") or ""
+    assert href.startswith("file://") and ".html" in href, href
+    result.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://")
+    assert page.locator("h1").first.inner_text().strip()
+
+
+@needs_file_urls
+def test_offline_copy_links_point_at_files_not_folders(offline_build):
+    """From file:// a link to a folder opens a directory listing: every link must name a file."""
+    site = offline_build.require()
+    folders = []
+    for path in sorted(p for p in site.rglob("*.html") if p.name != "404.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        for link in soup.find_all("a", href=True):
+            href = link["href"].split("#")[0].split("?")[0]
+            if not href or ":" in href or href.startswith("/"):
+                continue
+            if (path.parent / href).is_dir() or href.endswith("/"):
+                folders.append(f"{path.relative_to(site)}: {link['href']}")
+    assert not folders, f"{len(folders)} link(s) to folders:\n" + "\n".join(folders[:30])
