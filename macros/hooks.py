@@ -83,9 +83,15 @@ def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
         raise PluginError(str(error)) from None
 
 
+# This build's data and print settings, read once in on_files: asking load_content again on every
+# page re-checks every data file's date (most of a second per 100 pages in a large guide).
+_THIS_BUILD: list[tuple[Content, PrintOptions]] = []
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the checklist card pages (print/<id>/ and print/), generated from data."""
-    content, _ = _content_and_options(config)
+    content, options = _content_and_options(config)
+    _THIS_BUILD[:] = [(content, options)]
     try:
         return pages.add_card_pages(files, config, content)
     except ContentError as error:
@@ -94,7 +100,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Give the page template its print line (guide name, short address, build date)."""
-    content, options = _content_and_options(config)
+    content, options = _THIS_BUILD[0] if _THIS_BUILD else _content_and_options(config)
     context["guide_print_line"] = pageline.print_line(page.file.src_uri, content, options)
     return context
 
