@@ -40,3 +40,14 @@ def table(rows: list[Row]) -> str:
     return "\n".join(
         "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines
     )
+
+
+def markdown(rows: list[dict[str, object]]) -> str:
+    """The table from results.json as Markdown, for the README's Performance section."""
+    lines = ["| Figure | Value | Ratio | Target | Result |", "| --- | --- | --- | --- | --- |"]
+    for row in rows:
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}x"
+        result = {True: "pass", False: "**miss**", None: ""}[row["met"]]
+        figure = f"{row['section']}: {row['figure']}"
+        lines.append(f"| {figure} | {row['value']} | {ratio} | {row['target']} | {result} |")
+    return "\n".join(lines)
