@@ -60,12 +60,18 @@ def _format_undefined(error: UndefinedError, markdown: str, page: Page) -> str:
     return str(
         ContentError(
             file=f"docs/{page.file.src_uri}",
-            line=frames[-1].lineno if frames else None,
+            line=frames[-1].lineno + _front_matter_lines(markdown, page) if frames else None,
             message=f"'{name}' is not defined",
             fix="check the spelling; the settings are guide.owner, guide.last_reviewed, ... and "
             "the macros are listed in AUTHORING.md; to show braces as text, wrap them in {% raw %}",
         )
     )
+
+
+def _front_matter_lines(markdown: str, page: Page) -> int:
+    """Lines of front matter MkDocs cut from the file before the macros saw `markdown`."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    return source[: -len(markdown)].count("\n") if markdown and source.endswith(markdown) else 0
 
 
 def call_line(
