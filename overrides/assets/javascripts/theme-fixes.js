@@ -1,0 +1,42 @@
+/* Theme fixes: the navigation drawer's menu button works from the keyboard.
+ *
+ * Below 1220 px Material opens its navigation drawer with a <label> for a hidden checkbox: a
+ * mouse or finger can press it, the Tab key never reaches it. Make it a named button that Enter
+ * and Space press and that says whether the drawer is open. Without scripts the drawer does not
+ * open either way, and every page stays reachable through its own links and footer.
+ */
+document$.subscribe(function () {
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector(".md-header label.md-header__button[for=__drawer]");
+  if (!toggle || !button || button.hasAttribute("role")) {
+    return;
+  }
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", "Menu");
+  button.setAttribute("aria-expanded", String(toggle.checked));
+  toggle.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    // Opened from the keyboard: go into the drawer, not on to header controls it now covers.
+    // On a section's page the drawer opens on that section, over the top level: pick the
+    // first link the reader can actually see.
+    if (toggle.checked && document.activeElement === button) {
+      var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+      for (var i = 0; i < links.length; i++) {
+        var box = links[i].getBoundingClientRect();
+        var seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (box.width > 0 && seen && (seen === links[i] || links[i].contains(seen))) {
+          links[i].focus();
+          break;
+        }
+      }
+    }
+  });
+  // Material already presses a focused label on Enter; Space is the other key of a button.
+  button.addEventListener("keydown", function (event) {
+    if (event.key === " ") {
+      event.preventDefault();
+      button.click();
+    }
+  });
+});
