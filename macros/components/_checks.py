@@ -36,3 +36,12 @@ def plain_words(name: str, value: object) -> str:
             f'write {name}="your words", without [ ] < > or line breaks',
         )
     return value.strip()
+
+
+def check_flag(name: str, value: object) -> bool:
+    """A yes/no argument must be a real boolean: the string "false" would read as true."""
+    if not isinstance(value, bool):
+        raise MacroArgumentError(
+            f"{name} must be true or false, not {value!r}", f"write {name}=true, without quotes"
+        )
+    return value

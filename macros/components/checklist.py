@@ -6,18 +6,23 @@ item `data-item` and a page-unique DOM id, and each native checkbox is named by 
 
 from __future__ import annotations
 
-from macros.components._checks import check_heading_level, known_id
+from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
 from macros.render import PageRef, render
 
 EXAMPLES = {
     "default": {"checklist_id": "limit-the-damage"},
     "as-section-heading": {"checklist_id": "tell-your-manager", "heading_level": 2},
+    "brief": {"checklist_id": "tell-your-manager", "brief": True},
 }
 
 
-def checklist(content: Content, page: PageRef, checklist_id: str, heading_level: int = 3) -> str:
-    """Render the checklist `checklist_id` for `page`.
+def checklist(
+    content: Content, page: PageRef, checklist_id: str, heading_level: int = 3, brief: bool = False
+) -> str:
+    """Render the checklist `checklist_id` for `page`; `brief` shows the items without explanations.
+
+    The quick view uses `brief` so five checklists read in about a minute on a phone.
 
     Only the copy on the checklist's own step page goes into the search index, so a search leads
     to the step that explains it rather than to the quick view or a card.
@@ -31,5 +36,6 @@ def checklist(content: Content, page: PageRef, checklist_id: str, heading_level:
         step=step,
         searchable=page.src_uri == step.page,
         level=check_heading_level(heading_level),
+        brief=check_flag("brief", brief),
         guide_id=content.settings.guide_id,
     )

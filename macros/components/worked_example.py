@@ -5,9 +5,8 @@ On a step page that step's part is highlighted, so the reader sees what matters 
 
 from __future__ import annotations
 
-from macros.components._checks import check_heading_level, known_id
+from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
-from macros.errors import MacroArgumentError
 from macros.render import PageRef, render
 
 # The one page whose copy of each example goes into the search index; copies elsewhere are left
@@ -25,8 +24,7 @@ def worked_example(
 ) -> str:
     """Render the worked example `example_id`, collapsed unless `open` is true."""
     data = content.examples[known_id("worked example", example_id, content.examples)]
-    if not isinstance(open, bool):
-        raise MacroArgumentError(f"open must be true or false, not {open!r}", "write open=true")
+    check_flag("open", open)
     current = content.step_for_page(page.src_uri)
     return render(
         "worked_example.html",

@@ -183,7 +183,7 @@ def test_home_page_leads_to_right_now_steps_and_managers(built_site: Path) -> No
 
 
 def stated_minutes(text: str, what: str) -> int:
-    match = re.search(rf"{what} takes about (\d+) minutes", text)
+    match = re.search(rf"{what} takes about (\d+) minutes?", text)
     assert match, f"the home page should say '{what} takes about N minutes'"
     return int(match.group(1))
 
