@@ -92,6 +92,10 @@ def broken_links(site_dir: Path) -> list[BrokenLink]:
         for path in sorted(site_dir.rglob("*.html"))
     }
     problems: list[BrokenLink] = []
+    # Pages share most targets (navigation, assets): ask the file system once per target file.
+    root = site_dir.resolve()
+    inside: dict[Path, bool] = {}
+    present: dict[Path, bool] = {}
     for page, scan in pages.items():
         if page.relative_to(site_dir).as_posix() in UNCHECKED_PAGES:
             continue
@@ -101,9 +105,12 @@ def broken_links(site_dir: Path) -> list[BrokenLink]:
                 continue
             file, fragment = resolved
             name = page.relative_to(site_dir).as_posix()
-            if not file.resolve().is_relative_to(site_dir.resolve()):
+            if file not in inside:
+                inside[file] = file.resolve().is_relative_to(root)
+                present[file] = inside[file] and file.is_file()
+            if not inside[file]:
                 problems.append(BrokenLink(name, line, target, "points outside the site"))
-            elif not file.is_file():
+            elif not present[file]:
                 problems.append(BrokenLink(name, line, target, "points to a missing page or file"))
             elif fragment and file.suffix == ".html" and fragment not in pages[file].ids:
                 problems.append(
