@@ -71,7 +71,8 @@ def measure_scale(total_pages: int, guide_pages: int, words_per_page: int, runs:
     """Section 2: our guide grown to `total_pages` pages against plain Material of that size."""
     folder = WORK / f"scale-{total_pages}"
     shutil.rmtree(folder, ignore_errors=True)
-    project = synth.make_scale_guide(folder / "ours", total_pages - guide_pages, words_per_page)
+    scale_pages = synth.scale_page_count(total_pages, guide_pages)
+    project = synth.make_scale_guide(folder / "ours", scale_pages, words_per_page)
     warm_up = total_pages <= 100
     pair, _ = builds.alternate(
         project, _plain_twin(folder / "plain"), folder / "sites", runs, warm_up

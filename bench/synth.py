@@ -66,6 +66,16 @@ def make_plain_site(root: Path, pages: int, words: int) -> Path:
     return root
 
 
+def scale_page_count(total_pages: int, guide_pages: int) -> int:
+    """Generated pages that bring a guide of `guide_pages` pages to `total_pages` built pages.
+
+    Besides the generated pages, the build adds the library's index and one card page for each
+    generated checklist.
+    """
+    pages = total_pages - guide_pages - 1
+    return pages - max(1, pages // (PAGES_PER_CHECKLIST + 1))
+
+
 def make_scale_guide(root: Path, scale_pages: int, words_per_page: int) -> Path:
     """Our real guide plus `scale_pages` generated pages that each show a checklist and an example.
 
