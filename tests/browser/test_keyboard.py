@@ -143,7 +143,7 @@ def test_script_made_buttons_are_keyboard_buttons(page, site_server):
 @pytest.mark.parametrize("key", ["Enter", "Space"])
 def test_phone_menu_opens_from_the_keyboard(page, site_server, key):
     page.set_viewport_size({"width": 360, "height": 800})
-    open_quietly(page, site_server.url(STEP_PAGE))
+    page.goto(site_server.url(STEP_PAGE))  # transitions on: the drawer slides in as for readers
     menu = page.locator(".md-header label[for=__drawer]")
     assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-label")
     for _ in range(10):
@@ -157,6 +157,10 @@ def test_phone_menu_opens_from_the_keyboard(page, site_server, key):
     assert menu.get_attribute("aria-expanded") == "true"
     in_drawer = "document.activeElement.closest('.md-sidebar--primary') !== null"
     assert page.evaluate(in_drawer), "opening the menu should move focus into it"
+    page.wait_for_function(
+        "() => document.querySelector('.md-sidebar--primary').getAnimations({subtree: true})"
+        ".length === 0"
+    )
     stop = page.evaluate(_FOCUS_STOP)
     assert stop is not None and not stop["problems"], stop
 

@@ -18,17 +18,14 @@ document$.subscribe(function () {
   toggle.addEventListener("change", function () {
     button.setAttribute("aria-expanded", String(toggle.checked));
     // Opened from the keyboard: go into the drawer, not on to header controls it now covers.
-    // On a section's page the drawer opens on that section, over the top level: pick the
-    // first link the reader can actually see.
+    // On a section's page the drawer opens on that section, over the top level: start in the
+    // deepest open level (the last ticked level toggle), whose links are the ones on show.
     if (toggle.checked && document.activeElement === button) {
-      var links = document.querySelectorAll(".md-sidebar--primary a[href]");
-      for (var i = 0; i < links.length; i++) {
-        var box = links[i].getBoundingClientRect();
-        var seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        if (box.width > 0 && seen && (seen === links[i] || links[i].contains(seen))) {
-          links[i].focus();
-          break;
-        }
+      var levels = document.querySelectorAll(".md-sidebar--primary .md-nav__toggle:checked");
+      var level = levels.length ? levels[levels.length - 1].parentElement : document;
+      var first = level.querySelector(".md-sidebar--primary nav a[href]");
+      if (first) {
+        first.focus();
       }
     }
   });
