@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from macros.content import load_content
@@ -226,9 +227,10 @@ def test_templates_print_with_lines_to_write_on(page, site_server) -> None:
 def test_print_this_checklist_opens_its_card_under_a_sub_path(page, site_server) -> None:
     page.goto(site_server.sub_url("steps/tell-your-manager/"))
     section = page.locator('[data-checklist="tell-your-manager"]')
-    section.get_by_role("link", name="Print this checklist").click()
+    with page.expect_navigation():
+        section.get_by_role("link", name="Print this checklist").click()
     assert page.url == site_server.sub_url("print/tell-your-manager/")
-    assert page.locator('article.guide-card[data-card="tell-your-manager"]').is_visible()
+    expect(page.locator('article.guide-card[data-card="tell-your-manager"]')).to_be_visible()
 
 
 def test_with_scripts_off_cards_still_print_on_one_sheet(browser, off_host, site_server) -> None:

@@ -42,7 +42,7 @@ def test_check_arguments_explains_how_to_call_the_macro() -> None:
     with pytest.raises(MacroArgumentError) as caught:
         check_arguments("checklist", checklist, ("own-it",), {"heading": 2})
     assert "unexpected keyword argument 'heading'" in caught.value.message
-    assert "{{ checklist(checklist_id, heading_level=3) }}" in caught.value.fix
+    assert "{{ checklist(checklist_id, heading_level=3, brief=False) }}" in caught.value.fix
     with pytest.raises(MacroArgumentError, match="missing a required argument"):
         check_arguments("checklist", checklist, (), {})
     with pytest.raises(MacroArgumentError, match="too many positional arguments"):
