@@ -18,7 +18,7 @@ from macros.content import Content
 from macros.errors import ContentError
 from macros.printing.options import PAPERS
 from macros.printing.pages import ALL_CARDS_PAGE
-from macros.shortlinks import short_url
+from macros.shortlinks import EXAMPLES_PAGE, short_url
 from macros.urls import page_url
 
 KINDS = ("page", "step", "section", "checklist", "item", "example", "card", "pdf")
@@ -99,22 +99,29 @@ def source_pages(docs_dir: Path) -> list[SourcePage]:
 def page_id(page: SourcePage) -> str:
     """The id of a page that is not a step: 'page/' and its h1's explicit id, so it survives a move.
 
-    A page whose h1 has no explicit id falls back to its address ('page/home' at the root).
+    A page whose h1 has no explicit id falls back to its address ('page/home' at the root), as
+    directory URLs name it in every build, so the offline copy's ids are the site's.
     """
     return "page/" + (page.anchor or page_url(page.src_uri).rstrip("/") or "home")
 
 
-def content_links(content: Content, pages: list[SourcePage]) -> list[Link]:
-    """Pages, steps, sections, checklists, items and examples: everything known before the build."""
+def content_links(
+    content: Content, pages: list[SourcePage], directory_urls: bool = True
+) -> list[Link]:
+    """Pages, steps, sections, checklists, items and examples: everything known before the build.
+
+    Addresses are written as the build names them: `steps/own-it/` or, offline, `steps/own-it.html`.
+    """
     steps = {step.page: step for step in content.steps}
     links: list[Link] = []
     for page in pages:
         step = steps.get(page.src_uri)
-        url = page_url(page.src_uri)
+        url = page_url(page.src_uri, directory_urls)
         owner = step.id if step else page_id(page)
         if step:
             title = f"Step {step.number}: {step.title}"
-            links.append(Link(step.id, "step", title, url, short_url(step.id), step.id))
+            short = short_url(step.id, directory_urls)
+            links.append(Link(step.id, "step", title, url, short, step.id))
         else:
             links.append(Link(owner, "page", page.title, url))
         for section in page.sections:
@@ -131,21 +138,22 @@ def content_links(content: Content, pages: list[SourcePage]) -> list[Link]:
                 )
             )
         if step:
-            links.extend(_checklist_links(content, step.id, url))
+            links.extend(_checklist_links(content, step.id, url, directory_urls))
+    examples = page_url(EXAMPLES_PAGE, directory_urls)
     for example in content.examples.values():
         links.append(
             Link(
                 example.id,
                 "example",
                 example.title,
-                f"examples/#example-{example.id}",
-                short_url(example.id),
+                f"{examples}#example-{example.id}",
+                short_url(example.id, directory_urls),
             )
         )
     return links
 
 
-def _checklist_links(content: Content, step_id: str, url: str) -> list[Link]:
+def _checklist_links(content: Content, step_id: str, url: str, directory_urls: bool) -> list[Link]:
     links = []
     for checklist in content.checklists_for_step(step_id):
         links.append(
@@ -154,7 +162,7 @@ def _checklist_links(content: Content, step_id: str, url: str) -> list[Link]:
                 "checklist",
                 checklist.title,
                 f"{url}#checklist-{checklist.id}",
-                short_url(checklist.id),
+                short_url(checklist.id, directory_urls),
                 step_id,
             )
         )
@@ -172,20 +180,21 @@ def _checklist_links(content: Content, step_id: str, url: str) -> list[Link]:
     return links
 
 
-def print_links(content: Content) -> list[Link]:
+def print_links(content: Content, directory_urls: bool = True) -> list[Link]:
     """The printable cards and PDFs the print part publishes, named by its own path functions."""
     links = [
         Link(
             f"card/{checklist.id}",
             "card",
             f"Printable card: {checklist.title}",
-            page_url(card_page(checklist.id)),
+            page_url(card_page(checklist.id), directory_urls),
             None,
             checklist.step,
         )
         for checklist in content.checklists.values()
     ]
-    links.append(Link("card/all", "card", "All printable cards", page_url(ALL_CARDS_PAGE)))
+    everything = page_url(ALL_CARDS_PAGE, directory_urls)
+    links.append(Link("card/all", "card", "All printable cards", everything))
     subjects = [(c.id, c.title, c.step) for c in content.checklists.values()]
     for name, title, step in [*subjects, (ALL_CARDS, "All cards", None)]:
         for paper in PAPERS:
@@ -200,15 +209,17 @@ def _exists(site_dir: Path, url: str) -> bool:
     return (site_dir / url / "index.html" if url.endswith("/") else site_dir / url).is_file()
 
 
-def build_catalogue(content: Content, docs_dir: Path, site_dir: Path | None = None) -> list[Link]:
+def build_catalogue(
+    content: Content, docs_dir: Path, site_dir: Path | None = None, directory_urls: bool = True
+) -> list[Link]:
     """The whole catalogue; ids must be unique, so a clash stops the build.
 
     Before the build (site_dir None) print targets are listed as the print part names them; after
     it, only those whose files the build wrote, so links.json never lists a missing file.
     """
-    links = content_links(content, source_pages(docs_dir))
+    links = content_links(content, source_pages(docs_dir), directory_urls)
     known = {link.url for link in links}
-    printed = [link for link in print_links(content) if link.url not in known]
+    printed = [link for link in print_links(content, directory_urls) if link.url not in known]
     if site_dir is not None:
         printed = [link for link in printed if _exists(site_dir, link.url)]
     links += printed
@@ -238,12 +249,17 @@ def write_catalogue(site_dir: Path, links: list[Link]) -> Path:
     return path
 
 
-def publish(site_dir: Path, content: Content, data_dir: Path, docs_dir: Path) -> list[Link]:
-    """After the build: write the go/ pages, the moved-page forwards and site/links.json."""
-    forwards = shortlinks.short_links(content, data_dir) + shortlinks.load_redirects(
-        data_dir, docs_dir
-    )
+def publish(
+    site_dir: Path, content: Content, data_dir: Path, docs_dir: Path, directory_urls: bool = True
+) -> list[Link]:
+    """After the build: write the go/ pages, the moved-page forwards and site/links.json.
+
+    `directory_urls` is the build's `use_directory_urls`: links.json lists addresses as this
+    build writes them, so the offline copy's catalogue names files.
+    """
+    forwards = shortlinks.short_links(content, data_dir, directory_urls)
+    forwards += shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
     shortlinks.write_forwards(site_dir, forwards)
-    links = build_catalogue(content, docs_dir, site_dir)
+    links = build_catalogue(content, docs_dir, site_dir, directory_urls)
     write_catalogue(site_dir, links)
     return links

@@ -121,7 +121,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info("Wrote %d card PDFs in %.2f s", count, seconds)
     try:
         data_dir = Path(config.config_file_path).parent / "data"
-        catalogue.publish(site_dir, content, data_dir, Path(config.docs_dir))
+        docs_dir = Path(config.docs_dir)
+        catalogue.publish(site_dir, content, data_dir, docs_dir, config.use_directory_urls)
     except ContentError as error:
         raise PluginError(str(error)) from None
     problems = [_describe(problem, config) for problem in linkcheck.broken_links(site_dir)]
@@ -140,7 +141,8 @@ def _describe(problem: linkcheck.BrokenLink, config: MkDocsConfig) -> str:
     source = _SOURCES.get(problem.page)
     if source is not None:
         line = guards.source_line(source.read_text(encoding="utf-8"), problem.target)
-        where = Path(source).relative_to(Path(config.config_file_path).parent).as_posix()
+        root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
+        where = Path(source).relative_to(root).as_posix()
         if line is not None:
             return f"{where}:{line}: the link '{problem.target}' {problem.reason}"
         return f"{where} (from a macro or template): the link '{problem.target}' {problem.reason}"

@@ -130,7 +130,8 @@ def bind(name: str, component: Callable[..., str], content: Content, env) -> Cal
         try:
             check_arguments(name, component, args, kwargs)
             once_per_page(page, name, args, kwargs)
-            return component(content, PageRef(page.file.src_uri), *args, **kwargs)
+            ref = PageRef(page.file.src_uri, directory_urls=env.conf["use_directory_urls"])
+            return component(content, ref, *args, **kwargs)
         except (MacroArgumentError, TypeError) as error:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             fix = getattr(error, "fix", f"check the arguments of {name}() in AUTHORING.md")

@@ -23,18 +23,28 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @dataclass(frozen=True)
 class PageRef:
-    """The page a component is rendered on: its source path under docs/ and its built URL."""
+    """The page a component is rendered on: its source path under docs/ and its built URL.
+
+    `directory_urls` is the build's `use_directory_urls`: off in the offline copy, where every
+    link must name a file (`steps/own-it.html`), not a folder.
+    """
 
     src_uri: str
+    directory_urls: bool = True
 
     @property
     def url(self) -> str:
         """Root-relative URL of the built page."""
-        return page_url(self.src_uri)
+        return page_url(self.src_uri, self.directory_urls)
 
     def link_to(self, target_url: str) -> str:
         """A relative link from this page to a root-relative URL."""
         return relative_url(self.url, target_url)
+
+    def link_to_page(self, src_uri: str, fragment: str = "") -> str:
+        """A relative link from this page to the page built from `src_uri` (`steps/own-it.md`)."""
+        target = page_url(src_uri, self.directory_urls)
+        return self.link_to(target + (f"#{fragment}" if fragment else ""))
 
 
 def _inline_markdown(text: str, page: PageRef) -> Markup:
@@ -45,7 +55,7 @@ def _inline_markdown(text: str, page: PageRef) -> Markup:
             return target
         if is_page_link(target):
             path, _, fragment = target.partition("#")
-            return page.link_to(page_url(path) + (f"#{fragment}" if fragment else ""))
+            return page.link_to_page(path, fragment)
         return None
 
     return inline.to_html(text, rewrite)

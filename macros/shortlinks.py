@@ -16,11 +16,12 @@ from macros.content import Content
 from macros.errors import ContentError
 from macros.fields import ID_PATTERN
 from macros.render import ENVIRONMENT
-from macros.urls import page_url, relative_url
+from macros.urls import folder_url, page_url, relative_url
 from macros.yamlsource import load_yaml
 
 GO = "go"
 RESERVED_IDS = frozenset({"", "index"})
+EXAMPLES_PAGE = "examples/index.md"
 FORWARD_SCRIPT = "assets/javascripts/go.js"
 REDIRECTS_FILE = "redirects.yml"
 _PAGE_PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?/)[A-Za-z0-9_./-]+\.md$")
@@ -38,12 +39,12 @@ class Forward:
     @property
     def file(self) -> str:
         """The HTML file to write, relative to the site root."""
-        return f"{self.path}index.html"
+        return self.path if self.path.endswith(".html") else f"{self.path}index.html"
 
 
-def short_url(link_id: str) -> str:
-    """The root-relative short address of a step, checklist or worked example."""
-    return f"{GO}/{link_id}/"
+def short_url(link_id: str, directory_urls: bool = True) -> str:
+    """The root-relative short address of a step, checklist or worked example, as links name it."""
+    return folder_url(f"{GO}/{link_id}/", directory_urls)
 
 
 def _id_line(path: Path, value: str) -> int | None:
@@ -61,14 +62,24 @@ def _display(data_dir: Path, path: Path) -> str:
     return f"data/{path.relative_to(data_dir).as_posix()}"
 
 
-def short_links(content: Content, data_dir: Path) -> list[Forward]:
-    """One forwarding page per step, checklist and example; ids must not collide or be reserved."""
+def short_links(content: Content, data_dir: Path, directory_urls: bool = True) -> list[Forward]:
+    """One forwarding page per step, checklist and example; ids must not collide or be reserved.
+
+    Without directory URLs (the offline copy) the pages are named `go/<id>/index.html` and
+    forward to file-style page addresses.
+    """
     owners: list[tuple[str, Path, str, str]] = [
-        (step.id, data_dir / "steps.yml", f"Step {step.number}: {step.title}", page_url(step.page))
+        (
+            step.id,
+            data_dir / "steps.yml",
+            f"Step {step.number}: {step.title}",
+            page_url(step.page, directory_urls),
+        )
         for step in content.steps
     ]
+    examples = page_url(EXAMPLES_PAGE, directory_urls)
     for checklist in content.checklists.values():
-        page = page_url(content.step(checklist.step).page)
+        page = page_url(content.step(checklist.step).page, directory_urls)
         owners.append(
             (
                 checklist.id,
@@ -79,7 +90,7 @@ def short_links(content: Content, data_dir: Path) -> list[Forward]:
         )
     for example in content.examples.values():
         source = data_dir / Path(example.source).relative_to("data") if example.source else data_dir
-        owners.append((example.id, source, example.title, f"examples/#example-{example.id}"))
+        owners.append((example.id, source, example.title, f"{examples}#example-{example.id}"))
     seen: dict[str, Path] = {}
     forwards = []
     for link_id, path, title, target in owners:
@@ -106,12 +117,17 @@ def short_links(content: Content, data_dir: Path) -> list[Forward]:
                 fix="give one of them another id (ids already published must not change)",
             )
         seen[link_id] = path
-        forwards.append(Forward(path=short_url(link_id), target=target, title=title))
+        forwards.append(
+            Forward(path=short_url(link_id, directory_urls), target=target, title=title)
+        )
     return forwards
 
 
-def load_redirects(data_dir: Path, docs_dir: Path) -> list[Forward]:
-    """Forwarding pages from data/redirects.yml (optional): `old.md: new.md#anchor` lines."""
+def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) -> list[Forward]:
+    """Forwarding pages from data/redirects.yml (optional): `old.md: new.md#anchor` lines.
+
+    Each old page is kept at the address the build would have given it (`old/` or `old.html`).
+    """
     path = data_dir / REDIRECTS_FILE
     if not path.is_file():
         return []
@@ -159,8 +175,10 @@ def load_redirects(data_dir: Path, docs_dir: Path) -> list[Forward]:
                 file=name, line=located.line, field=old, message=f"bad redirect: {problem}", fix=fix
             )
         fragment = f"#{match['fragment']}" if match["fragment"] else ""
-        url = page_url(match["page"]) + fragment
-        forwards.append(Forward(path=page_url(old), target=url, title=f"moved to {url}"))
+        url = page_url(match["page"], directory_urls) + fragment
+        forwards.append(
+            Forward(path=page_url(old, directory_urls), target=url, title=f"moved to {url}")
+        )
     return forwards
 
 

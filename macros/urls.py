@@ -9,17 +9,29 @@ from __future__ import annotations
 import posixpath
 import re
 
+HOME_PAGE = "index.md"
 PAGE_LINK = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[A-Za-z0-9_./-]+\.md(?:#[A-Za-z0-9_-]+)?$")
 
 
-def page_url(src_uri: str) -> str:
-    """Give the directory-style URL MkDocs makes for a Markdown page, relative to the root."""
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """Give the URL MkDocs makes for a Markdown page, relative to the root.
+
+    With `use_directory_urls` (the site) `a/b.md` is `a/b/` and the home page is ``; without it
+    (the offline copy, opened from file:// where a folder is not a page) `a/b.md` is `a/b.html`.
+    """
     stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def folder_url(path: str, directory_urls: bool = True) -> str:
+    """A folder of generated files (`go/step-1/`) as a link names it: `go/step-1/index.html` off."""
+    return path if directory_urls else f"{path}index.html"
 
 
 def relative_url(from_url: str, to_url: str) -> str:

@@ -13,7 +13,6 @@ from macros.errors import MacroArgumentError
 from macros.printing.options import PAPERS, PrintOptions
 from macros.printing.qr import qr_svg
 from macros.render import PageRef, render
-from macros.urls import page_url
 
 EXAMPLES = {
     "default": {"checklist_id": "limit-the-damage"},
@@ -46,9 +45,7 @@ def _card_context(
     step = content.step(data.step)
     address = options.short_address(f"go/{step.id}/")
     # A PDF leaves the site: its only link is the public address, never a path on the build host.
-    address_href = (
-        (options.public_url and address) if for_pdf else page.link_to(page_url(step.page))
-    )
+    address_href = (options.public_url and address) if for_pdf else page.link_to_page(step.page)
     return {
         "checklist": data,
         "step": step,
@@ -58,10 +55,10 @@ def _card_context(
         "organization": content.settings.organization,
         "address": address,
         "qr": qr_svg(address, f"QR code: {address}") if options.public_url else None,
-        "step_href": page.link_to(page_url(step.page)),
+        "step_href": page.link_to_page(step.page),
         "address_href": address_href,
         "for_pdf": for_pdf,
-        "card_href": page.link_to(f"print/{data.id}/"),
+        "card_href": page.link_to_page(card_page(data.id)),
         "pdfs": [(paper, page.link_to(pdf_path(data.id, paper))) for paper in PAPERS],
         "date": options.date_text,
         "note_lines": range(NOTE_LINES),

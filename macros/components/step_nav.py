@@ -9,7 +9,7 @@ from __future__ import annotations
 from macros.content import Content, Step
 from macros.errors import MacroArgumentError
 from macros.render import PageRef, render
-from macros.urls import page_url
+from macros.urls import HOME_PAGE
 
 EXAMPLES = {"on-step-page": {}}
 
@@ -28,7 +28,11 @@ def step_progress(content: Content, page: PageRef) -> str:
     """'Step N of 5', with a link back to the overview."""
     step = _current(content, page, "step_progress")
     return render(
-        "step_progress.html", page, step=step, total=len(content.steps), home=page.link_to("")
+        "step_progress.html",
+        page,
+        step=step,
+        total=len(content.steps),
+        home=page.link_to_page(HOME_PAGE),
     )
 
 
@@ -43,7 +47,7 @@ def step_pager(content: Content, page: PageRef) -> str:
         page,
         previous=previous,
         following=following,
-        previous_url=page.link_to(page_url(previous.page)) if previous else "",
-        next_url=page.link_to(page_url(following.page)) if following else "",
-        home=page.link_to(""),
+        previous_url=page.link_to_page(previous.page) if previous else "",
+        next_url=page.link_to_page(following.page) if following else "",
+        home=page.link_to_page(HOME_PAGE),
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from macros.content import Content
 from macros.render import PageRef, render
-from macros.urls import page_url
 
 EXAMPLES = {"on-home-page": {}, "compact": {"compact": True}}
 
@@ -22,7 +21,7 @@ def steps_overview(content: Content, page: PageRef, compact: bool = False) -> st
         page,
         steps=content.steps,
         current=current.id if current else None,
-        urls={step.id: page.link_to(page_url(step.page)) for step in content.steps},
+        urls={step.id: page.link_to_page(step.page) for step in content.steps},
         compact=bool(compact),
         guide_id=content.settings.guide_id,
         items={step.id: _item_keys(content, step.id) for step in content.steps},

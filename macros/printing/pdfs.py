@@ -66,8 +66,9 @@ def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> 
         page_css = CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}")
         rendered, sources = [], []
         for checklist in content.checklists.values():
-            # Rendered as on its card page, so relative links resolve the same way.
-            page = PageRef(f"print/{checklist.id}.md")
+            # Rendered as on its card page of the published site (directory URLs, also when the
+            # offline copy is built), so relative links resolve against the public address.
+            page = PageRef(f"print/{checklist.id}.md", directory_urls=True)
             html = card(content, page, checklist.id, options=options, for_pdf=True)
             source = _document_html([html], f"Checklist card: {checklist.title}", options)
             # Links in the text resolve against the public address, never a path of the build host.

@@ -23,10 +23,6 @@ SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 RESOURCES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
 
 
-class OfflineBuildBrokenLinks(AssertionError):
-    """The offline build stopped on links that only work with directory URLs."""
-
-
 @dataclass
 class OfflineBuild:
     """The result of building the offline copy once for this module."""
@@ -38,24 +34,8 @@ class OfflineBuild:
         """The built folder, or a failure that quotes the build's own error."""
         if self.process.returncode != 0:
             tail = "\n".join(self.process.stderr.strip().splitlines()[-25:])
-            error = (
-                OfflineBuildBrokenLinks
-                if "broken internal link" in self.process.stderr
-                else AssertionError
-            )
-            raise error(f"the offline build failed:\n{tail}")
+            raise AssertionError(f"the offline build failed:\n{tail}")
         return self.site
-
-
-# macros/urls.page_url() writes directory-style links ("steps/own-it/") whatever
-# use_directory_urls says; the offline plugin turns directory URLs off, so the offline build
-# stops on hundreds of broken links. Strict: once page_url follows the setting these tests pass,
-# and this marker must go.
-needs_file_urls = pytest.mark.xfail(
-    raises=OfflineBuildBrokenLinks,
-    strict=True,
-    reason="macros/urls.page_url ignores use_directory_urls (offline copy needs file links)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +73,6 @@ def test_offline_config_repeats_mkdocs_yml_lists_and_adds_only_offline_entries()
     assert SHIM.is_file(), "node_modules/iframe-worker is missing: run 'npm ci'"
 
 
-@needs_file_urls
 def test_offline_copy_ships_its_search_shim_and_loads_nothing_from_other_hosts(offline_build):
     site = offline_build.require()
     assert (site / SHIM_URI).read_bytes() == SHIM.read_bytes()
@@ -112,7 +91,6 @@ def test_offline_copy_ships_its_search_shim_and_loads_nothing_from_other_hosts(o
     assert site / "index.html" in shim_pages
 
 
-@needs_file_urls
 def test_offline_copy_opened_from_disk_finds_pages_with_search(page, offline_build):
     site = offline_build.require()
     page.goto((site / "steps" / "own-it.html").as_uri())
@@ -130,7 +108,6 @@ def test_offline_copy_opened_from_disk_finds_pages_with_search(page, offline_bui
     assert page.locator("h1").first.inner_text().strip()
 
 
-@needs_file_urls
 def test_offline_copy_links_point_at_files_not_folders(offline_build):
     """From file:// a link to a folder opens a directory listing: every link must name a file."""
     site = offline_build.require()
