@@ -37,3 +37,12 @@ document$.subscribe(function () {
     }
   });
 });
+
+/* Theme fixes: the search dialog has a name (WCAG 4.1.2). Search only works with scripts, so the
+ * name is given here rather than in a copy of Material's search partial. */
+document$.subscribe(function () {
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  if (dialog && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", "Search");
+  }
+});
