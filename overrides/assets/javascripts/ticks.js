@@ -125,7 +125,7 @@
     element.className = element.className.replace(/\s*guide-ticks__status--[a-z-]+/g, "");
     element.classList.add("guide-ticks__status", `guide-ticks__status--${status}`);
     element.dataset.status = status;
-    const hidden = make("span", "guide-ticks__hidden", "Status: ");
+    const hidden = make("span", "guide-visually-hidden", "Status: ");
     element.replaceChildren(hidden, STATUS[status]);
   }
 
