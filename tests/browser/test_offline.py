@@ -121,3 +121,16 @@ def test_offline_copy_links_point_at_files_not_folders(offline_build):
             if (path.parent / href).is_dir() or href.endswith("/"):
                 folders.append(f"{path.relative_to(site)}: {link['href']}")
     assert not folders, f"{len(folders)} link(s) to folders:\n" + "\n".join(folders[:30])
+
+
+def test_offline_copy_copies_short_links_that_open_from_disk(page, offline_build):
+    """A copied go/ address must name the forwarding file: from file:// a folder is a listing."""
+    site = offline_build.require()
+    page.goto((site / "steps" / "own-it.html").as_uri())
+    button = page.locator("h1 .guide-copy")
+    button.wait_for()
+    address = button.get_attribute("data-copy-address") or ""
+    assert address == (site / "go" / "step-3" / "index.html").as_uri(), address
+    page.goto(address)
+    page.wait_for_url("**/steps/own-it.html")
+    assert page.locator("h1").first.inner_text().startswith("Step 3: Own what happened")

@@ -27,8 +27,11 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   }
 
+  // From file:// (the offline copy, an unpacked zip) a folder is a file listing, not a page.
   function shortAddress(id) {
-    return new URL("go/" + id + "/", siteRoot()).href;
+    var folder = "go/" + id + "/";
+    var path = window.location.protocol === "file:" ? folder + "index.html" : folder;
+    return new URL(path, siteRoot()).href;
   }
 
   function fragmentAddress(id) {
