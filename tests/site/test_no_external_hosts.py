@@ -70,3 +70,11 @@ def test_no_stylesheet_loads_from_another_host(built_site: Path) -> None:
         if (found := external_loads_in_css(sheet.read_text(encoding="utf-8")))
     }
     assert problems == {}
+
+
+def test_no_source_maps_or_unused_search_languages_ship(built_site: Path) -> None:
+    """The site is English only: Material's other-language search files and its maps stay out."""
+    shipped = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*"))
+    assert [name for name in shipped if name.endswith(".map")] == []
+    assert [name for name in shipped if "/lunr/" in f"/{name}"] == []
+    assert any(name.startswith("assets/javascripts/workers/search.") for name in shipped)
