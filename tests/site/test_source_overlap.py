@@ -18,7 +18,10 @@ from bs4 import BeautifulSoup
 from tests.site.page_text import html_pages, page_name
 from tests.support import ROOT
 
-SOURCE = ROOT.parent / "shared" / "source" / "handling-mistakes-at-work.md"
+# A copy of ../shared/source/handling-mistakes-at-work.md, kept with the tests so a clone checks
+# itself; test_source_copy_matches_shared keeps it current wherever shared/ sits beside the repo.
+SOURCE = ROOT / "tests" / "fixtures" / "source" / "handling-mistakes-at-work.md"
+SHARED_SOURCE = ROOT.parent / "shared" / "source" / "handling-mistakes-at-work.md"
 RUN = 8
 _APOSTROPHES = re.compile("['`\u2018\u2019]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -96,3 +99,10 @@ def test_the_check_sees_through_case_and_punctuation(source_runs: set[tuple[str,
         "step beyond your normal job duties permissions or",
     ]
     assert copied_runs("Do not go past your own duties or permissions.", source_runs) == []
+
+
+def test_source_copy_matches_shared() -> None:
+    """Where shared/ sits beside the repository, the test copy must match its source."""
+    if SHARED_SOURCE.is_file():
+        assert SOURCE.read_bytes() == SHARED_SOURCE.read_bytes(), "refresh tests/fixtures/source/"
+    assert len(words(SOURCE.read_text(encoding="utf-8"))) > 400
