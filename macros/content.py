@@ -451,4 +451,28 @@ def _color(colors: Record | None, name: str) -> str:
         raise colors.error(
             name, f"'{value}' is not a color", "write a color as #rrggbb, e.g. #1d4f91"
         )
+    # The header writes white text on the primary color, and links and focus rings use the accent
+    # on white: both must keep the 4.5:1 contrast of WCAG 2.2 AA.
+    if value and contrast_with_white(value) < MIN_CONTRAST:
+        raise colors.error(
+            name,
+            f"'{value}' is too light: white on it has a contrast of "
+            f"{contrast_with_white(value):.2f}:1, and the guide needs {MIN_CONTRAST}:1",
+            "choose a darker shade of the color, e.g. #1d4f91",
+        )
     return value
+
+
+MIN_CONTRAST = 4.5
+
+
+def contrast_with_white(hex_color: str) -> float:
+    """WCAG contrast ratio between white and `hex_color` (#rrggbb)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
