@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import catalogue, guards, linkcheck, render, sitefiles  # noqa: E402
+from macros import bundle, catalogue, guards, linkcheck, render, sitefiles  # noqa: E402
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 from macros.printing import pageline, pages, pdfcache  # noqa: E402
@@ -50,7 +50,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     if settings.logo:
         config.theme["logo"] = settings.logo
+    # Pages link one bundle of our stylesheets; on_post_build writes it from the listed files.
+    _BUNDLED[:], others = bundle.bundle_plan(list(config.extra_css))
+    config.extra_css = [*others, bundle.BUNDLE] if _BUNDLED else others
     return config
+
+
+# The stylesheets joined into the bundle, in mkdocs.yml's order.
+_BUNDLED: list[str] = []
 
 
 # Built page -> its Markdown source, so a broken link is reported where it is written.
@@ -117,6 +124,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Trim what the site does not use, then refuse any internal link that points nowhere."""
     site_dir = Path(config.site_dir)
     sitefiles.prune_unused_assets(site_dir, languages={config.theme["language"]})
+    if _BUNDLED:
+        bundle.write_bundle(site_dir, _BUNDLED)
     content, options = _this_build(config)
     with fail_closed():
         root = Path(config.config_file_path).parent
