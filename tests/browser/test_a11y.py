@@ -102,7 +102,7 @@ def test_open_search_and_open_drawer_pass_axe(page, site_server, media, scheme):
     failures = check_widths(page, "search open", scheme)
     page.keyboard.press("Escape")
     page.set_viewport_size({"width": 360, "height": 900})
-    page.locator("label.md-header__button[for=__drawer]").click()
+    page.get_by_role("button", name="Menu").click()
     page.locator(".md-sidebar--primary .md-nav__link").first.wait_for()
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     failures += [f"drawer open [{shown}, 360px] {v}" for v in axe_violations(page)]

@@ -144,11 +144,11 @@ def test_script_made_buttons_are_keyboard_buttons(page, site_server):
 def test_phone_menu_opens_from_the_keyboard(page, site_server, key):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(site_server.url(STEP_PAGE))  # transitions on: the drawer slides in as for readers
-    menu = page.locator(".md-header label[for=__drawer]")
-    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-label")
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.evaluate("element => element.tagName") == "BUTTON"
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('for') === '__drawer'"):
+        if page.evaluate("document.activeElement.classList.contains('guide-menu-button')"):
             break
     else:
         pytest.fail("Tab never reached the menu button")

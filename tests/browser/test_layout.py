@@ -102,7 +102,7 @@ def test_search_and_menu_work_at_200_percent_zoom(zoomed_page, site_server):
     result.wait_for()
     assert result.bounding_box()["x"] + result.bounding_box()["width"] <= 641
     page.keyboard.press("Escape")
-    page.locator("label.md-header__button[for=__drawer]").click()
+    page.get_by_role("button", name="Menu").click()
     # The drawer slides in; it must come to rest fully inside the 640 px window.
     page.wait_for_function(
         """() => [...document.querySelectorAll(".md-sidebar--primary .md-nav__link")]

@@ -1,20 +1,27 @@
-/* Theme fixes: the navigation drawer's menu button works from the keyboard.
+/* Theme fixes: the navigation drawer opens from a real button.
  *
  * Below 1220 px Material opens its navigation drawer with a <label> for a hidden checkbox: a
- * mouse or finger can press it, the Tab key never reaches it. Make it a named button that Enter
- * and Space press and that says whether the drawer is open. Without scripts the drawer does not
- * open either way, and every page stays reachable through its own links and footer.
+ * mouse or finger can press it, the Tab key never reaches it, and a label may not play a button.
+ * Put a named <button> in its place that presses the same checkbox and says whether the drawer is
+ * open. Without scripts the label stays, and every page is reachable through its own links.
  */
 document$.subscribe(function () {
   var toggle = document.getElementById("__drawer");
-  var button = document.querySelector(".md-header label.md-header__button[for=__drawer]");
-  if (!toggle || !button || button.hasAttribute("role")) {
+  var label = document.querySelector(".md-header label.md-header__button[for=__drawer]");
+  if (!toggle || !label || label.style.display === "none") {
     return;
   }
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " guide-menu-button";
   button.setAttribute("aria-label", "Menu");
   button.setAttribute("aria-expanded", String(toggle.checked));
+  button.innerHTML = label.innerHTML; // Material's own icon (an inline SVG)
+  label.style.display = "none";
+  label.parentNode.insertBefore(button, label);
+  button.addEventListener("click", function () {
+    toggle.click();
+  });
   toggle.addEventListener("change", function () {
     button.setAttribute("aria-expanded", String(toggle.checked));
     // Opened from the keyboard: go into the drawer, not on to header controls it now covers.
@@ -27,13 +34,6 @@ document$.subscribe(function () {
       if (first) {
         first.focus();
       }
-    }
-  });
-  // Material already presses a focused label on Enter; Space is the other key of a button.
-  button.addEventListener("keydown", function (event) {
-    if (event.key === " ") {
-      event.preventDefault();
-      button.click();
     }
   });
 });
