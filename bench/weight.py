@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
+from macros.bundle import BUNDLE
+
 SEARCH_INDEX = "search/search_index.json"
 GZIP_LEVEL = 6  # what common web servers use
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -126,12 +128,13 @@ def page_weight(site: Path, page: str, own: set[str]) -> dict[str, object]:
 
 
 def own_assets(site: Path, overrides: Path) -> set[str]:
-    """Our own stylesheets and scripts: the built files that come from overrides/."""
-    return {
+    """Our own stylesheets and scripts: the built files from overrides/ and the joined bundle."""
+    sources = {
         path.relative_to(overrides).as_posix()
         for path in overrides.rglob("*")
         if path.suffix in {".css", ".js"} and (site / path.relative_to(overrides)).is_file()
     }
+    return sources | ({BUNDLE} if (site / BUNDLE).is_file() else set())
 
 
 def site_weight(site: Path) -> dict[str, int]:
