@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from macros import shortlinks
+from macros import guards, shortlinks
 from macros.components.card import ALL_CARDS, card_page, pdf_path
 from macros.content import Content
 from macros.errors import ContentError
@@ -23,7 +23,6 @@ from macros.urls import page_url
 
 KINDS = ("page", "step", "section", "checklist", "item", "example", "card", "pdf")
 CATALOGUE_FILE = "links.json"
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(?P<level>#{1,2})\s+(?P<text>.+?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
 _INLINE_MARKUP = re.compile(r"[*_`]+")
@@ -67,13 +66,8 @@ def read_source_page(src_uri: str, text: str) -> SourcePage:
     """The title (first h1) and the h2 headings with an explicit `{#id}` of one Markdown page."""
     title, anchor = "", ""
     sections: list[Section] = []
-    fence: str | None = None
-    for line in text.splitlines():
-        opened = _FENCE.match(line)
-        if opened and (fence is None or opened.group(1).startswith(fence)):
-            fence = None if fence else opened.group(1)[0] * 3
-            continue
-        match = None if fence else _HEADING.match(line)
+    for line in guards.blank_fenced_code(text):
+        match = _HEADING.match(line)
         if match is None:
             continue
         explicit = _ATTR_ID.search(match["attrs"] or "")

@@ -44,8 +44,8 @@ CHECKS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
-def strip_code(markdown: str) -> str:
-    """Blank out fenced and inline code, keeping line breaks, so examples in code pass."""
+def blank_fenced_code(markdown: str) -> list[str]:
+    """The page's lines with fenced code blocks (fences included) blanked; line numbers hold."""
     lines = markdown.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -57,9 +57,15 @@ def strip_code(markdown: str) -> str:
             if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
                 fence = None
             lines[index] = ""
-        else:
-            lines[index] = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
-    return "\n".join(lines)
+    return lines
+
+
+def strip_code(markdown: str) -> str:
+    """Blank out fenced and inline code, keeping line breaks, so examples in code pass."""
+    return "\n".join(
+        _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        for line in blank_fenced_code(markdown)
+    )
 
 
 def source_line(source: str, snippet: str) -> int | None:
