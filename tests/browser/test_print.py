@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
+import unicodedata
 from collections import deque
 from io import BytesIO
 from pathlib import Path
@@ -32,7 +33,8 @@ DPI = 100
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    """Text as read, with ligatures a font draws (ﬁ, ﬀ) read as their letters."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def printed(page: object, paper: str) -> PdfReader:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import json
 import re
 from pathlib import Path
@@ -32,7 +33,8 @@ def soup(site: Path, path: str) -> BeautifulSoup:
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    """Text as read, with ligatures a font draws (ﬁ, ﬀ) read as their letters."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=lambda c: c.id)
