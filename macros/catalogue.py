@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from macros import guards, shortlinks
-from macros.components.card import ALL_CARDS, card_page, pdf_path
+from macros.components.card import ALL_CARDS, FIRST_HOUR, card_page, pdf_path
 from macros.content import Content
 from macros.errors import ContentError
 from macros.printing.options import PAPERS
@@ -21,7 +21,7 @@ from macros.printing.pages import ALL_CARDS_PAGE
 from macros.shortlinks import EXAMPLES_PAGE, short_url
 from macros.urls import page_url
 
-KINDS = ("page", "step", "section", "checklist", "item", "example", "card", "pdf")
+KINDS = ("page", "step", "section", "checklist", "item", "retired", "example", "card", "pdf")
 CATALOGUE_FILE = "links.json"
 _HEADING = re.compile(r"^(?P<level>#{1,2})\s+(?P<text>.+?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
@@ -171,6 +171,19 @@ def _checklist_links(content: Content, step_id: str, url: str, directory_urls: b
             )
             for item in checklist.items
         )
+        # A retired item keeps its old anchor, now on its successor (or on the checklist).
+        titles = {item.id: item.text for item in checklist.items}
+        links.extend(
+            Link(
+                f"{checklist.id}/{old}",
+                "retired",
+                f"Now: {titles.get(now, checklist.title)}",
+                f"{url}#item-{checklist.id}--{old}",
+                None,
+                step_id,
+            )
+            for old, now in checklist.retired.items()
+        )
     return links
 
 
@@ -187,9 +200,12 @@ def print_links(content: Content, directory_urls: bool = True) -> list[Link]:
         )
         for checklist in content.checklists.values()
     ]
+    first_hour = page_url(card_page(FIRST_HOUR), directory_urls)
+    links.append(Link(f"card/{FIRST_HOUR}", "card", "Printable card: Your first hour", first_hour))
     everything = page_url(ALL_CARDS_PAGE, directory_urls)
     links.append(Link("card/all", "card", "All printable cards", everything))
-    subjects = [(c.id, c.title, c.step) for c in content.checklists.values()]
+    subjects = [(FIRST_HOUR, "Your first hour", None)]
+    subjects += [(c.id, c.title, c.step) for c in content.checklists.values()]
     for name, title, step in [*subjects, (ALL_CARDS, "All cards", None)]:
         for paper in PAPERS:
             label = paper.upper() if len(paper) <= 2 else paper.capitalize()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -52,6 +52,13 @@ class Checklist:
     title: str
     why: str
     items: tuple[ChecklistItem, ...]
+    # Item ids taken out of the checklist -> the live item (or "" for the checklist) their old
+    # links now land on; from `retired:` in data/redirects.yml.
+    retired: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def former_ids(self, item_id: str) -> list[str]:
+        """Retired item ids whose old anchor is kept at `item_id` ("" for the checklist itself)."""
+        return [old for old, now in self.retired.items() if now == item_id]
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,65 @@ class Example:
 
 
 @dataclass(frozen=True)
+class TriageLine:
+    """One thing to check in the first hour and what to do; `contacts` are settings keys."""
+
+    id: str
+    check: str
+    action: str
+    contacts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FirstHour:
+    """The first-hour triage, in order, and the support line both the page and the card end with."""
+
+    lines: tuple[TriageLine, ...]
+    support: TriageLine
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone staff can turn to, as the organization names them; `how` is inline Markdown.
+
+    Every contact is optional: unset, the guide uses `fallback`, a phrase true in any workplace.
+    """
+
+    name: str
+    how: str
+    fallback: str
+
+    @property
+    def is_set(self) -> bool:
+        """Whether the organization named this contact (cards print only those)."""
+        return bool(self.name)
+
+    @property
+    def markdown(self) -> str:
+        """The contact as page text: "the People Team ([email](mailto:...))", or the fallback."""
+        if not self.name:
+            return self.fallback
+        return f"{self.name} ({self.how})" if self.how else self.name
+
+
+# Who to turn to, by settings key: the label cards print, and the phrase used when it is unset.
+CONTACTS = {
+    "support": (
+        "Support",
+        "an employee assistance program, if your organization has one, or your HR team",
+    ),
+    "speak_up": (
+        "Speak up",
+        "your organization's speak-up or whistleblowing route, if it has one",
+    ),
+    "out_of_hours": (
+        "Manager away",
+        "whoever covers for your manager, or your manager's own manager",
+    ),
+}
+
+
+@dataclass(frozen=True)
 class Settings:
     """Organization settings, each with a default that reads naturally when unbranded."""
 
@@ -85,6 +151,9 @@ class Settings:
     logo: str
     primary_color: str
     accent_color: str
+    support: Contact = Contact("", "", CONTACTS["support"][1])
+    speak_up: Contact = Contact("", "", CONTACTS["speak_up"][1])
+    out_of_hours: Contact = Contact("", "", CONTACTS["out_of_hours"][1])
 
     @property
     def organization_name(self) -> str:
@@ -96,6 +165,16 @@ class Settings:
         """Who to contact in HR, defaulting to a generic phrase."""
         return self.hr_contact_name or "your HR team"
 
+    @property
+    def hr(self) -> Contact:
+        """The HR contact in the same shape as the other contacts."""
+        return Contact(self.hr_contact_name, self.hr_contact_how, "your HR team")
+
+    def contacts(self) -> list[tuple[str, Contact]]:
+        """Every contact the organization set, with the label a card prints beside it."""
+        named = [("HR", self.hr), *((CONTACTS[key][0], getattr(self, key)) for key in CONTACTS)]
+        return [(label, contact) for label, contact in named if contact.is_set]
+
 
 @dataclass(frozen=True)
 class Content:
@@ -105,6 +184,7 @@ class Content:
     steps: tuple[Step, ...]
     checklists: dict[str, Checklist]
     examples: dict[str, Example]
+    first_hour: FirstHour
 
     def step(self, step_id: str) -> Step:
         """The step with this id; callers validate ids before asking."""
@@ -146,10 +226,17 @@ def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
     source = _Source(data_dir, docs_dir)
     steps = _load_steps(source)
     step_ids = tuple(step.id for step in steps)
-    checklists = _load_checklists(source, step_ids)
+    checklists = _retire_items(source, _load_checklists(source, step_ids))
     examples = _load_examples(source, step_ids)
     settings = _load_settings(source)
-    return Content(settings=settings, steps=steps, checklists=checklists, examples=examples)
+    first_hour = _load_first_hour(source)
+    return Content(
+        settings=settings,
+        steps=steps,
+        checklists=checklists,
+        examples=examples,
+        first_hour=first_hour,
+    )
 
 
 @dataclass(frozen=True)
@@ -167,8 +254,13 @@ class _Source:
         """A record whose links are checked against docs/."""
         return Record(located, kind, label=label, docs_dir=self.docs_dir)
 
-    def top_list(self, file_name: str, key: str, kind: str) -> tuple[Record, list[Located]]:
-        """The file's one top-level list (`steps:`, `checklists:`), refusing any other key."""
+    def top_list(
+        self, file_name: str, key: str, kind: str, also: tuple[str, ...] = ()
+    ) -> tuple[Record, list[Located]]:
+        """The file's top-level list (`steps:`, `checklists:`), refusing any key but `also`.
+
+        With `also`, the caller reads those keys from the returned record and finishes it.
+        """
         path = self.data_dir / file_name
         if not path.is_file():
             raise ContentError(
@@ -178,7 +270,8 @@ class _Source:
             )
         top = self.record(load_yaml(path, self.name(path)), "file")
         entries = top.records(key, kind)
-        top.finish()
+        if not also:
+            top.finish()
         return top, entries
 
 
@@ -302,6 +395,52 @@ def _load_items(source: _Source, checklist: Record) -> tuple[ChecklistItem, ...]
     return tuple(items)
 
 
+def _retire_items(source: _Source, checklists: dict[str, Checklist]) -> dict[str, Checklist]:
+    """Read `retired:` of data/redirects.yml: published item ids and where their links now land.
+
+    A retired id is written `checklist/item`; its successor is a live item of the same checklist
+    (`checklist/other-item`) or the checklist itself (`checklist`), so the old anchor can stay on
+    the same page, right where the reader is sent.
+    """
+    path = source.data_dir / "redirects.yml"
+    if not path.is_file():
+        return checklists
+    top = source.record(load_yaml(path, source.name(path)), "redirects file")
+    block = top.mapping("retired", "retired link list", required=False)
+    if block is None:
+        return checklists
+    retired: dict[str, dict[str, str]] = {}
+    for old in block.fields:
+        checklist_id, _, item_id = old.partition("/")
+        target = block.text(old)
+        checklist = checklists.get(checklist_id)
+        live = {item.id for item in checklist.items} if checklist else set()
+        target_list, _, target_item = target.partition("/")
+        if checklist is None or not item_id:
+            raise block.error(
+                old,
+                f"'{old}' is not a checklist item id",
+                "write a retired item as checklist-id/item-id, e.g. own-it/no-blame",
+            )
+        if item_id in live:
+            raise block.error(
+                old, f"the item '{old}' is still in the checklist", "remove this line or the item"
+            )
+        if target_list != checklist_id or (target_item and target_item not in live):
+            raise block.error(
+                old,
+                f"'{target}' is not a live item of the checklist '{checklist_id}'",
+                f"send it to an item of the same checklist, e.g. {checklist_id}/"
+                f"{checklist.items[0].id}, or to the checklist itself: {checklist_id}",
+            )
+        retired.setdefault(checklist_id, {})[item_id] = target_item
+    block.finish()
+    return {
+        key: replace(checklist, retired=MappingProxyType(retired.get(key, {})))
+        for key, checklist in checklists.items()
+    }
+
+
 def _load_examples(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Example]:
     folder = source.data_dir / "examples"
     paths = sorted(folder.iterdir()) if folder.is_dir() else []
@@ -369,6 +508,42 @@ def _example_steps(record: Record, step_ids: tuple[str, ...]) -> Mapping[str, st
     return MappingProxyType(done)
 
 
+# Who a triage line may send the reader to: the incident procedure or a contact of data/site.yml.
+TRIAGE_CONTACTS = ("incident", "hr", *CONTACTS)
+
+
+def _load_first_hour(source: _Source) -> FirstHour:
+    top, entries = source.top_list("first_hour.yml", "lines", "triage line", also=("support",))
+    lines: list[TriageLine] = []
+    seen: dict[str, int] = {}
+    for position, entry in enumerate(entries, start=1):
+        record = source.record(entry, "triage line", f"line {position}")
+        record.record_id = record.identifier()
+        _unique(seen, record, record.record_id, "triage line")
+        lines.append(_triage_line(record, record.record_id))
+    support = top.mapping("support", "support line")
+    assert support is not None
+    line = _triage_line(support, "support")
+    top.finish()
+    return FirstHour(lines=tuple(lines), support=line)
+
+
+def _triage_line(record: Record, line_id: str) -> TriageLine:
+    keys = tuple(key.strip() for key in record.text("contacts", required=False).split(",") if key)
+    for key in keys:
+        if key not in TRIAGE_CONTACTS:
+            raise record.error(
+                "contacts",
+                f"there is no contact '{key}'",
+                f"use one or more of: {', '.join(TRIAGE_CONTACTS)}, separated by commas",
+            )
+    line = TriageLine(
+        id=line_id, check=record.text("check"), action=record.markdown("action"), contacts=keys
+    )
+    record.finish()
+    return line
+
+
 def _load_settings(source: _Source) -> Settings:
     path = source.data_dir / "site.yml"
     name = source.name(path)
@@ -378,6 +553,7 @@ def _load_settings(source: _Source) -> Settings:
         )
     record = source.record(load_yaml(path, name), "settings block", "site")
     hr = record.mapping("hr_contact", "HR contact", required=False)
+    contacts = {key: _contact(record, key) for key in CONTACTS}
     colors = record.mapping("colors", "color setting", required=False)
     settings = Settings(
         guide_id=record.identifier("guide_id"),
@@ -391,12 +567,31 @@ def _load_settings(source: _Source) -> Settings:
         logo=_logo(source, record, "logo"),
         primary_color=_color(colors, "primary"),
         accent_color=_color(colors, "accent"),
+        **contacts,
     )
     for nested in (hr, colors):
         if nested:
             nested.finish()
     record.finish()
     return settings
+
+
+def _contact(record: Record, key: str) -> Contact:
+    """An optional contact block (`name`, `how`): a way to reach it needs a name to go with."""
+    block = record.mapping(key, "contact", required=False)
+    fallback = CONTACTS[key][1]
+    if block is None:
+        return Contact("", "", fallback)
+    name = block.text("name", required=False)
+    how = block.markdown("how", required=False)
+    if how and not name:
+        raise block.error(
+            "name",
+            f"'{key}' says how to reach it but not who it is",
+            f"add a line 'name: ...' under '{key}:', e.g. name: the Employee Assistance Program",
+        )
+    block.finish()
+    return Contact(name, how, fallback)
 
 
 def _web_address(record: Record, name: str) -> str:

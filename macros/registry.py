@@ -18,10 +18,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs_macros.errors import format_error
 
-from macros.components.card import all_cards, card
+from macros.components.card import all_cards, card, first_hour_card
 from macros.components.checklist import checklist
+from macros.components.first_hour import first_hour
 from macros.components.link_catalogue import link_catalogue_for
-from macros.components.organization import hr_contact, incident_procedure_link, organization
+from macros.components.organization import (
+    hr_contact,
+    incident_procedure_link,
+    organization,
+    out_of_hours_contact,
+    speak_up_contact,
+    support_contact,
+)
 from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
@@ -41,9 +49,13 @@ COMPONENTS: dict[str, Callable[..., str]] = {
     "organization": organization,
     "hr_contact": hr_contact,
     "incident_procedure_link": incident_procedure_link,
+    "support_contact": support_contact,
+    "speak_up_contact": speak_up_contact,
+    "out_of_hours_contact": out_of_hours_contact,
+    "first_hour": first_hour,
 }
 # Components whose markup carries DOM ids: each may appear once per page.
-ONCE_PER_PAGE = {"checklist", "worked_example"}
+ONCE_PER_PAGE = {"checklist", "worked_example", "first_hour"}
 
 
 @format_error.register
@@ -163,7 +175,8 @@ def register(env) -> None:
         options = print_options(env.conf["site_name"], env.conf["extra"])
     except ContentError as error:
         raise PluginError(str(error)) from None
-    for name, component in {"card": card, "all_cards": all_cards}.items():
+    printables = {"card": card, "all_cards": all_cards, "first_hour_card": first_hour_card}
+    for name, component in printables.items():
         printable = functools.partial(component, options=options)
         functools.update_wrapper(printable, component)
         env.macro(bind(name, printable, content, env), name)

@@ -134,11 +134,13 @@ def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) 
     name = _display(data_dir, path)
     top = load_yaml(path, name)
     mapping = top.value.get("redirects") if isinstance(top.value, dict) else None
-    if not isinstance(top.value, dict) or set(top.value) != {"redirects"} or mapping is None:
+    # `retired:` (published ids taken out of the guide) is read with the content.
+    shape = isinstance(top.value, dict) and set(top.value) <= {"redirects", "retired"}
+    if not shape or mapping is None:
         raise ContentError(
             file=name,
             line=top.line,
-            message="the file must hold one 'redirects:' mapping",
+            message="the file must hold a 'redirects:' mapping (and may hold 'retired:')",
             fix="write 'redirects:' then lines such as '  steps/old-name.md: steps/new-name.md'",
         )
     if not isinstance(mapping.value, dict):

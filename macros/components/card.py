@@ -8,6 +8,7 @@ knows its public address.
 from __future__ import annotations
 
 from macros.components._checks import known_id
+from macros.components.first_hour import shown_lines
 from macros.content import Checklist, Content
 from macros.errors import MacroArgumentError
 from macros.printing.options import PAPERS, PrintOptions
@@ -18,6 +19,8 @@ EXAMPLES = {
     "default": {"checklist_id": "limit-the-damage"},
     "in-a-set": {"checklist_id": "own-it", "heading_level": 2},
 }
+FIRST_HOUR = "first-hour"  # print/first-hour/ and print/pdf/first-hour-<paper>.pdf
+FIRST_HOUR_PAGE = "right-now.md"
 NOTE_LINES = 4
 
 
@@ -34,6 +37,30 @@ def pdf_path(name: str, paper: str) -> str:
     return f"print/pdf/{name}-{paper}.pdf"
 
 
+def _footer_context(
+    content: Content, page: PageRef, options: PrintOptions, path: str, for_pdf: bool
+) -> dict[str, object]:
+    """What every card's foot says: the contacts that are set, where the guide lives, the review.
+
+    Paper has no "relative path": without a public address the card says in words how to find the
+    guide, and the QR code appears only when it can scan to the real page.
+    """
+    settings = content.settings
+    address = options.short_address(path) if options.public_url else ""
+    return {
+        "guide_title": options.site_name,
+        "organization": settings.organization,
+        "contacts": settings.contacts(),
+        "address": address,
+        "address_href": address if for_pdf else page.link_to(path),
+        "qr": qr_svg(address, f"QR code: {address}") if address else None,
+        "organization_name": settings.organization_name,
+        "hr_team": settings.hr_team,
+        "reviewed": settings.last_reviewed,
+        "for_pdf": for_pdf,
+    }
+
+
 def _card_context(
     content: Content,
     page: PageRef,
@@ -43,24 +70,15 @@ def _card_context(
     for_pdf: bool = False,
 ) -> dict[str, object]:
     step = content.step(data.step)
-    address = options.short_address(f"go/{step.id}/")
-    # A PDF leaves the site: its only link is the public address, never a path on the build host.
-    address_href = (options.public_url and address) if for_pdf else page.link_to_page(step.page)
     return {
+        **_footer_context(content, page, options, f"go/{step.id}/", for_pdf),
         "checklist": data,
         "step": step,
         "step_count": len(content.steps),
         "level": level,
-        "guide_title": options.site_name,
-        "organization": content.settings.organization,
-        "address": address,
-        "qr": qr_svg(address, f"QR code: {address}") if options.public_url else None,
         "step_href": page.link_to_page(step.page),
-        "address_href": address_href,
-        "for_pdf": for_pdf,
         "card_href": page.link_to_page(card_page(data.id)),
         "pdfs": [(paper, page.link_to(pdf_path(data.id, paper))) for paper in PAPERS],
-        "date": options.date_text,
         "note_lines": range(NOTE_LINES),
     }
 
@@ -85,8 +103,41 @@ def card(
     return render("card.html", page, card=context)
 
 
+def _first_hour_context(
+    content: Content, page: PageRef, level: int, options: PrintOptions, for_pdf: bool
+) -> dict[str, object]:
+    lines, support = shown_lines(content)
+    return {
+        **_footer_context(content, page, options, "right-now/", for_pdf),
+        "level": level,
+        "lines": lines,
+        "support": support,
+        "page_href": page.link_to_page(FIRST_HOUR_PAGE),
+        "pdfs": [(paper, page.link_to(pdf_path(FIRST_HOUR, paper))) for paper in PAPERS],
+    }
+
+
+def first_hour_card(
+    content: Content,
+    page: PageRef,
+    heading_level: int = 1,
+    *,
+    options: PrintOptions,
+    for_pdf: bool = False,
+) -> str:
+    """Render the one-sheet first-hour card: the triage lines and who to contact, to pin up."""
+    if heading_level not in (1, 2):
+        raise MacroArgumentError(
+            f"heading_level must be 1 or 2, not {heading_level!r}",
+            "write heading_level=1 on a card page, 2 where cards are listed under a heading",
+        )
+    context = _first_hour_context(content, page, heading_level, options, for_pdf)
+    return render("first_hour_card.html", page, card=context)
+
+
 def all_cards(content: Content, page: PageRef, *, options: PrintOptions) -> str:
-    """Every card, one per sheet when printed, with the all-cards downloads."""
+    """Every card, the first-hour card first, one per sheet when printed, with the downloads."""
+    first = _first_hour_context(content, page, 2, options, for_pdf=False)
     cards = [_card_context(content, page, data, 2, options) for data in content.checklists.values()]
     pdfs = [(paper, page.link_to(pdf_path("all-cards", paper))) for paper in PAPERS]
-    return render("all_cards.html", page, cards=cards, pdfs=pdfs)
+    return render("all_cards.html", page, first_hour=first, cards=cards, pdfs=pdfs)

@@ -60,7 +60,12 @@ def _of_step(links: list[Link], step_id: str) -> list[Link]:
 
 def link_catalogue(content: Content, page: PageRef, docs_dir: Path) -> str:
     """Render the catalogue as tables: what it is, a link to it, and the address to share."""
-    links = build_catalogue(content, docs_dir, directory_urls=page.directory_urls)
+    # Retired ids keep resolving but are not offered for new links.
+    links = [
+        link
+        for link in build_catalogue(content, docs_dir, directory_urls=page.directory_urls)
+        if link.kind != "retired"
+    ]
     return render(
         "link_catalogue.html", page, groups=link_groups(content, links), kinds=KIND_LABELS
     )

@@ -1,4 +1,4 @@
-"""Organization settings as Markdown: `organization()`, `hr_contact()`, `incident_procedure_link()`.
+"""Organization settings as Markdown: the name, the contacts and the incident procedure link.
 
 Each reads naturally before anyone brands the guide ("your organization", "your HR team"). They
 return Markdown, not HTML, so MkDocs checks any link like the rest of the page.
@@ -7,7 +7,7 @@ return Markdown, not HTML, so MkDocs checks any link like the rest of the page.
 from __future__ import annotations
 
 from macros.components._checks import plain_words
-from macros.content import Content
+from macros.content import Contact, Content
 from macros.render import PageRef
 from macros.urls import rewrite_markdown_links
 
@@ -22,12 +22,29 @@ def organization(content: Content, page: PageRef) -> str:
     return content.settings.organization_name
 
 
+def _contact(contact: Contact, page: PageRef) -> str:
+    """A contact as Markdown, its page links written from `page`."""
+    return rewrite_markdown_links(contact.markdown, page.src_uri)
+
+
 def hr_contact(content: Content, page: PageRef) -> str:
     """Who to contact in HR and how: "your HR team", or "the People Team (ext. 4100)"."""
-    settings = content.settings
-    if not settings.hr_contact_how:
-        return settings.hr_team
-    return f"{settings.hr_team} ({rewrite_markdown_links(settings.hr_contact_how, page.src_uri)})"
+    return _contact(content.settings.hr, page)
+
+
+def support_contact(content: Content, page: PageRef) -> str:
+    """Where to get support now (an employee assistance program), or a phrase that fits anywhere."""
+    return _contact(content.settings.support, page)
+
+
+def speak_up_contact(content: Content, page: PageRef) -> str:
+    """The speak-up or whistleblowing route, for when the manager is part of the problem."""
+    return _contact(content.settings.speak_up, page)
+
+
+def out_of_hours_contact(content: Content, page: PageRef) -> str:
+    """Who to tell when the manager cannot be reached (nights, weekends, leave)."""
+    return _contact(content.settings.out_of_hours, page)
 
 
 def incident_procedure_link(content: Content, page: PageRef, text: str) -> str:

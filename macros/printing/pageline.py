@@ -1,7 +1,9 @@
-"""The line printed at the top of every page: guide name, the page's short address, build date.
+"""The line printed at the top of every page: guide name, the page's address, the review date.
 
 A sheet found in a binder months later says which guide it came from, where to read it online and
-how old it is. Step pages use their published short link `go/<step-id>/`.
+when its content was last checked. Step pages use their published short link `go/<step-id>/`.
+Paper cannot follow a relative path, so the address is printed only when the public address is
+known; the date is the content's review date, never the build date.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ class PrintLine:
 
     guide: str
     address: str
-    date: str
+    reviewed: str
 
 
 def print_line(src_uri: str, content: Content, options: PrintOptions) -> PrintLine:
     """The print line of the page built from `src_uri`."""
     step = content.step_for_page(src_uri)
     path = f"go/{step.id}/" if step else page_url(src_uri)
-    address = options.short_address(path) if path or options.public_url else "the start page"
-    return PrintLine(guide=options.site_name, address=address, date=options.date_text)
+    address = options.short_address(path) if options.public_url else ""
+    return PrintLine(
+        guide=options.site_name, address=address, reviewed=content.settings.last_reviewed
+    )

@@ -10,7 +10,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from macros.components.card import card_page
+from macros.components.card import FIRST_HOUR, card_page
 from macros.content import Content
 from macros.errors import ContentError
 
@@ -29,6 +29,8 @@ def card_page_files(config: MkDocsConfig, content: Content) -> list[File]:
     for checklist in content.checklists.values():
         text = _page(f"Checklist card: {checklist.title}", f'{{{{ card("{checklist.id}") }}}}')
         files.append(File.generated(config, card_page(checklist.id), content=text))
+    first = _page("Your first hour: a card to pin up", "{{ first_hour_card() }}")
+    files.append(File.generated(config, card_page(FIRST_HOUR), content=first))
     index = _page("Checklist cards", "{{ all_cards() }}")
     files.append(File.generated(config, ALL_CARDS_PAGE, content=index))
     return files

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from macros.components.card import ALL_CARDS, card, pdf_path
+from macros.components.card import ALL_CARDS, FIRST_HOUR, card, first_hour_card, pdf_path
 from macros.content import Content
 from macros.errors import ContentError
 from macros.printing.options import PAPERS, PrintOptions
@@ -65,20 +65,27 @@ def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> 
     for paper in PAPERS:
         page_css = CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}")
         rendered, sources = [], []
-        for checklist in content.checklists.values():
+        subjects = [(FIRST_HOUR, "Your first hour", None)] + [
+            (checklist.id, f"Checklist card: {checklist.title}", checklist.id)
+            for checklist in content.checklists.values()
+        ]
+        for name, title, checklist_id in subjects:
             # Rendered as on its card page of the published site (directory URLs, also when the
             # offline copy is built), so relative links resolve against the public address.
-            page = PageRef(f"print/{checklist.id}.md", directory_urls=True)
-            html = card(content, page, checklist.id, options=options, for_pdf=True)
-            source = _document_html([html], f"Checklist card: {checklist.title}", options)
+            page = PageRef(f"print/{name}.md", directory_urls=True)
+            if checklist_id is None:
+                html = first_hour_card(content, page, options=options, for_pdf=True)
+            else:
+                html = card(content, page, checklist_id, options=options, for_pdf=True)
+            source = _document_html([html], title, options)
             # Links in the text resolve against the public address, never a path of the build host.
-            base = options.short_address(f"print/{checklist.id}/") if options.public_url else None
+            base = options.short_address(f"print/{name}/") if options.public_url else None
             document = HTML(string=source, base_url=base, url_fetcher=fetcher).render(
                 stylesheets=[print_css, page_css]
             )
             rendered.append(document)
             sources.append(source)
-            written.append(_write(site_dir, pdf_path(checklist.id, paper), document, source))
+            written.append(_write(site_dir, pdf_path(name, paper), document, source))
         everything = rendered[0].copy([page for doc in rendered for page in doc.pages])
         everything.metadata.title = "Checklist cards"
         written.append(_write(site_dir, pdf_path(ALL_CARDS, paper), everything, "".join(sources)))

@@ -9,8 +9,8 @@ import pytest
 import segno
 from bs4 import BeautifulSoup
 
-from macros.components.card import EXAMPLES, all_cards, card
-from macros.content import load_content
+from macros.components.card import EXAMPLES, all_cards, card, first_hour_card
+from macros.content import Contact, load_content
 from macros.errors import ContentError, MacroArgumentError
 from macros.printing.options import PrintOptions, build_date, print_options
 from macros.printing.pageline import print_line
@@ -46,13 +46,43 @@ def test_qr_code_encodes_the_absolute_short_address_of_the_step() -> None:
     assert svg.title.get_text() == f"QR code: {address}"
 
 
-def test_without_a_public_address_the_card_prints_the_address_and_no_qr_code() -> None:
+def test_without_a_public_address_the_card_says_in_words_where_the_guide_is() -> None:
     page = render(UNPUBLISHED)
     assert page.select("svg") == []
-    assert " ".join(page.select_one(".guide-card__address").get_text().split()) == (
-        "Online: go/step-3/ (in this guide)"
+    words = " ".join(page.select_one(".guide-card__address").get_text().split())
+    assert words == (
+        "Read the full guide online: search for “Handling Mistakes at Work” on "
+        "your organization's intranet, or ask your HR team."
     )
-    assert page.select_one(".guide-card__address a")["href"] == "../../steps/own-it/"
+    assert "go/" not in page.select_one(".guide-card__footer").get_text()
+    assert page.select_one(".guide-card__back")["href"] == "../../steps/own-it/"
+
+
+def test_cards_print_the_review_date_and_never_the_build_date() -> None:
+    text = render(PUBLISHED).select_one(".guide-card__date").get_text()
+    assert f"Last reviewed {CONTENT.settings.last_reviewed}" in text
+    assert "built" not in text
+
+
+def test_cards_print_only_the_contacts_that_are_set() -> None:
+    assert render(PUBLISHED).select(".guide-card__contact") == []
+    support = Contact("the Care Line", "ext. 4100", "unused")
+    settings = dataclasses.replace(CONTENT.settings, support=support, hr_contact_name="People")
+    page = render(PUBLISHED, content=dataclasses.replace(CONTENT, settings=settings))
+    shown = [" ".join(c.get_text(" ").split()) for c in page.select(".guide-card__contact")]
+    assert shown == ["HR People", "Support the Care Line (ext. 4100)"]
+
+
+def test_first_hour_card_holds_the_triage_in_order_and_the_support_line() -> None:
+    html = first_hour_card(CONTENT, PageRef("print/first-hour.md"), options=PUBLISHED)
+    page = BeautifulSoup(html, "lxml")
+    shown = [li["data-triage"] for li in page.select(".guide-card__items > li")]
+    assert shown == [line.id for line in CONTENT.first_hour.lines]
+    assert page.select_one(".guide-card__support")["data-triage"] == "support"
+    assert page.select_one(".guide-card__address a").get_text() == (
+        "https://intranet.example/hr/guide/right-now/"
+    )
+    assert len(page.find_all("h1")) == 1
 
 
 def test_data_is_escaped_in_the_card() -> None:
@@ -70,11 +100,12 @@ def test_unknown_checklist_and_bad_heading_level_are_refused() -> None:
         card(CONTENT, CARD_PAGE, "own-it", heading_level=3, options=PUBLISHED)
 
 
-def test_all_cards_lists_each_checklist_once_under_one_h1() -> None:
+def test_all_cards_lists_the_first_hour_card_then_each_checklist_once_under_one_h1() -> None:
     page = BeautifulSoup(all_cards(CONTENT, PageRef("print/index.md"), options=PUBLISHED), "lxml")
-    assert [a["data-card"] for a in page.select("article")] == list(CONTENT.checklists)
+    cards = [a["data-card"] for a in page.select("article")]
+    assert cards == ["first-hour", *CONTENT.checklists]
     assert len(page.find_all("h1")) == 1
-    assert page.select_one("article a.guide-card__pdf")["href"] == "pdf/limit-the-damage-a4.pdf"
+    assert page.select_one("article a.guide-card__pdf")["href"] == "pdf/first-hour-a4.pdf"
 
 
 @pytest.mark.parametrize(
@@ -102,5 +133,9 @@ def test_print_line_uses_the_short_link_of_step_pages() -> None:
     assert print_line("steps/own-it.md", CONTENT, PUBLISHED).address == (
         "https://intranet.example/hr/guide/go/step-3/"
     )
-    assert print_line("templates/my-wins.md", CONTENT, UNPUBLISHED).address == "templates/my-wins/"
-    assert print_line("index.md", CONTENT, UNPUBLISHED).address == "the start page"
+    assert print_line("templates/my-wins.md", CONTENT, PUBLISHED).address == (
+        "https://intranet.example/hr/guide/templates/my-wins/"
+    )
+    # Paper cannot follow a relative path: without a public address none is printed.
+    assert print_line("templates/my-wins.md", CONTENT, UNPUBLISHED).address == ""
+    assert print_line("index.md", CONTENT, UNPUBLISHED).reviewed == CONTENT.settings.last_reviewed

@@ -15,13 +15,25 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.components.card import first_hour_card
 from macros.components.checklist import checklist
+from macros.components.first_hour import first_hour
 from macros.components.organization import hr_contact, incident_procedure_link, organization
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
 from macros.components.worked_example import worked_example
-from macros.content import Checklist, ChecklistItem, Content, Example, load_content
+from macros.content import (
+    Checklist,
+    ChecklistItem,
+    Contact,
+    Content,
+    Example,
+    FirstHour,
+    TriageLine,
+    load_content,
+)
 from macros.errors import ContentError
+from macros.printing.options import print_options
 from macros.render import PageRef
 from tests.unit import htmlcheck
 from tests.unit.datasets import FIXTURE, make_dataset
@@ -180,8 +192,19 @@ def hostile_content() -> Content:
         outcome=text,
         lesson=text,
     )
-    settings = dataclasses.replace(real.settings, guide_id=ATTRIBUTE_BREAK)
-    return Content(settings=settings, steps=steps, checklists=checklists, examples={"bad": example})
+    contact = Contact(text, text, text)
+    settings = dataclasses.replace(
+        real.settings, guide_id=ATTRIBUTE_BREAK, support=contact, speak_up=contact
+    )
+    line = TriageLine(id=ATTRIBUTE_BREAK, check=text, action=text, contacts=("speak_up",))
+    first_hour = FirstHour(lines=(line,), support=dataclasses.replace(line, contacts=("support",)))
+    return Content(
+        settings=settings,
+        steps=steps,
+        checklists=checklists,
+        examples={"bad": example},
+        first_hour=first_hour,
+    )
 
 
 def executable(html: str) -> list[str]:
@@ -207,6 +230,8 @@ def test_templates_escape_whatever_reaches_them() -> None:
         "steps_overview": steps_overview(content, page),
         "step_progress": step_progress(content, page),
         "step_pager": step_pager(content, page),
+        "first_hour": first_hour(content, page),
+        "first_hour_card": first_hour_card(content, page, options=print_options("Guide", {})),
     }
     for name, html in outputs.items():
         assert executable(html) == [], name

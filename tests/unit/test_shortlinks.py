@@ -97,7 +97,7 @@ def test_no_redirects_file_means_no_forwards(tmp_path: Path) -> None:
         ("redirects:\n  go/x.md: about.md\n", r":2 .*inside go/"),
         (
             "redirect:\n  old.md: about.md\n",
-            r"redirects.yml:1: the file must hold one 'redirects:'",
+            r"redirects.yml:1: the file must hold a 'redirects:'",
         ),
         ("redirects:\n  - old.md\n", r"redirects.yml:1 \(field 'redirects'\)"),
     ],
