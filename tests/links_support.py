@@ -44,7 +44,9 @@ def edited_guide(tmp_path: Path) -> FixtureSite:
     managers.rename(site.docs / "for-managers.md")
     site.replace("docs/index.md", "](managers.md)", "](for-managers.md)")
     site.replace("mkdocs.yml", "For managers: managers.md", "For managers: for-managers.md")
-    site.write("data/redirects.yml", "redirects:\n  managers.md: for-managers.md\n")
+    site.replace(
+        "data/redirects.yml", "redirects: {}", "redirects:\n  managers.md: for-managers.md"
+    )
     item = REMOVED_ITEM[1]
     lines = (site.data / "checklists.yml").read_text(encoding="utf-8").split("\n")
     start = lines.index(f"      - id: {item}")

@@ -27,7 +27,14 @@ from tests.support import ROOT
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 CHECKLISTS = list(CONTENT.checklists.values())
 PAPERS = ("A4", "Letter")
-NAV_WORDS = ("Skip to content", "Search", "Right now", "About this guide", "Back to step", "PDF,")
+NAV_WORDS = (
+    "Skip to content",
+    "Search",
+    "Your first hour after a mistake",
+    "About this guide",
+    "Back to step",
+    "PDF,",
+)
 PDFTOPPM = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"
 DPI = 100
 

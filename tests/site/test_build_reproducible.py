@@ -49,9 +49,10 @@ def test_two_builds_in_different_directories_are_identical(tmp_path, monkeypatch
         and today in (first.root / "site" / name).read_text(encoding="utf-8")
     ]
     assert written or stamped == []
-    # The build date printed on every page comes from SOURCE_DATE_EPOCH.
+    # Printed pages carry the content's review date, never the build date.
     home = (first.root / "site" / "index.html").read_text(encoding="utf-8")
-    assert f"built {PAST.date().isoformat()}" in home
+    assert "Last reviewed " in home
+    assert PAST.date().isoformat() not in home
 
 
 def test_dist_zip_is_reproducible(built_site: Path, tmp_path: Path) -> None:

@@ -162,15 +162,34 @@ def test_every_example_is_shown_on_a_step_page_and_in_the_index(built_site: Path
     assert set(CONTENT.examples) - in_index == set(), "examples missing from the examples index"
 
 
-def test_right_now_is_the_five_checklists_only(built_site: Path) -> None:
+# The safety nets a reader who sees only the first-hour page (or its card) must meet, in order.
+TRIAGE = ["anyone-hurt", "report-first", "keep-records", "tell-your-manager", "another-route"]
+URGENT_STEPS = ["step-1", "step-2"]
+
+
+def test_first_hour_page_opens_with_the_triage_in_order(built_site: Path) -> None:
     page = article(built_site, "right-now.md")
+    triage = page.select_one("[data-triage-list]")
+    assert triage is not None, "the first-hour page opens with {{ first_hour() }}"
+    lines = [li["data-triage"] for li in triage.select(".guide-triage__line")]
+    assert lines == TRIAGE
+    assert triage.select_one("[data-triage=support]") is not None
+    order = list(page.descendants)
     checklists = page.select("section.guide-checklist")
-    expected = [c.id for step in CONTENT.steps for c in CONTENT.checklists_for_step(step.id)]
-    assert [section["data-checklist"] for section in checklists] == expected
-    assert all(section.select_one("h2.guide-checklist__title") for section in checklists)
-    assert not page.select("details, table, blockquote"), "Right now holds checklists only"
-    headings = page.find_all(["h2", "h3"])
-    assert all("guide-checklist__title" in h.get("class", []) for h in headings), "checklists only"
+    assert checklists and all(order.index(triage) < order.index(c) for c in checklists)
+
+
+def test_first_hour_page_holds_only_the_urgent_checklists_then_links_the_rest(
+    built_site: Path,
+) -> None:
+    page = article(built_site, "right-now.md")
+    shown = [section["data-checklist"] for section in page.select("section.guide-checklist")]
+    urgent = [c.id for step in URGENT_STEPS for c in CONTENT.checklists_for_step(step)]
+    assert shown == urgent
+    assert not page.select("details, table, blockquote"), "the first hour stays short"
+    later = {a["href"] for a in page.select("#later ~ ul a")}
+    for step in CONTENT.steps[2:]:
+        assert "../" + step.page.removesuffix(".md") + "/" in later, step.id
 
 
 def test_home_page_leads_to_right_now_steps_and_managers(built_site: Path) -> None:
@@ -199,7 +218,7 @@ def test_home_page_reading_times_match_the_pages(built_site: Path) -> None:
     right_now = reading_minutes(built_site, "right-now.md")
     step_pages = [reading_minutes(built_site, step.page) for step in CONTENT.steps]
     for stated, measured in (
-        (stated_minutes(text, "Right now"), right_now),
+        (stated_minutes(text, "Your first hour"), right_now),
         (stated_minutes(text, "Each step page"), sum(step_pages) / len(step_pages)),
     ):
         assert abs(stated - measured) <= max(1.0, 0.25 * measured), (

@@ -86,7 +86,8 @@ def test_short_links_lead_to_the_catalogue_url(built_site: Path, links, kind: st
 def test_the_listing_page_lists_every_target_in_links_json(built_site: Path, links):
     page = soup(built_site, "linking/index.html")
     rows = {row["data-link-id"]: row for row in page.select("[data-link-id]")}
-    expected = links
+    # Retired ids keep resolving but are not offered for new links.
+    expected = [entry for entry in links if entry["kind"] != "retired"]
     assert sorted(rows) == sorted(entry["id"] for entry in expected)
     for entry in expected:
         address = rows[entry["id"]].select_one("a[data-link-copy]")
@@ -95,6 +96,19 @@ def test_the_listing_page_lists_every_target_in_links_json(built_site: Path, lin
         assert address.get_text().strip() == (entry["short"] or entry["url"] or "./")
     headings = [h.get_text() for h in page.select(".guide-link-catalogue__heading")]
     assert headings[:5] == [f"Step {s.number}: {s.title}" for s in CONTENT.steps]
+
+
+def test_a_retired_item_lands_on_its_successor(built_site: Path, links) -> None:
+    retired = [entry for entry in links if entry["kind"] == "retired"]
+    assert retired, "the guide retires at least one published item"
+    for entry in retired:
+        page, _, anchor = entry["url"].partition("#")
+        html = soup(built_site, f"{page}index.html")
+        former = html.find(id=anchor)
+        assert former is not None, f"{entry['id']}: #{anchor} is gone from {page}"
+        successor = former.find_parent(["li", "section"])
+        assert successor.get("data-item") or successor.get("data-checklist"), entry["id"]
+        assert entry["title"].startswith("Now: ")
 
 
 def test_the_link_contract_holds(built_site: Path) -> None:

@@ -21,7 +21,7 @@ PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 NAV_WORDS = (
     "Skip to content",
     "Search",
-    "Right now",
+    "Your first hour after a mistake",
     "About this guide",
     "Back to step",
     "PDF, A4",
@@ -52,7 +52,9 @@ def test_every_checklist_has_a_card_page_with_all_its_items(built_site: Path, ch
         assert flat(li.select_one(".guide-card__text").get_text()) == item.text
         assert li.select_one(".guide-card__box[aria-hidden=true]") is not None
         assert li.select_one(".guide-card__line") is not None
-    assert "go/" + step.id + "/" in card.select_one(".guide-card__address").get_text()
+    # Built without a public address: the card says in words where the guide is, never a path.
+    assert "go/" not in card.select_one(".guide-card__footer").get_text()
+    assert CONTENT.settings.last_reviewed in card.select_one(".guide-card__date").get_text()
     # The card page drops the site's header, navigation and footer.
     assert page.select(".md-header, .md-sidebar, .md-footer, .md-tabs") == []
     assert len(page.find_all("h1")) == 1
@@ -70,7 +72,7 @@ def test_card_pages_stay_out_of_search_and_navigation(built_site: Path) -> None:
 def test_print_all_holds_every_card_in_order(built_site: Path) -> None:
     page = soup(built_site, "print/index.html")
     cards = page.select(".guide-cards article.guide-card")
-    assert [card["data-card"] for card in cards] == [c.id for c in CHECKLISTS]
+    assert [card["data-card"] for card in cards] == ["first-hour", *(c.id for c in CHECKLISTS)]
     assert len(page.find_all("h1")) == 1
     titles = [card.select_one(".guide-card__title") for card in cards]
     assert all(title.name == "h2" for title in titles)
@@ -97,12 +99,23 @@ def test_cards_link_their_pdfs(built_site: Path, checklist) -> None:
 
 
 def expected_pdfs() -> list[tuple[str, list[str], str]]:
-    """(file, checklist ids in page order, paper) for every PDF the build must write."""
+    """(file, card ids in page order, paper) for every PDF the build must write."""
     files = []
     for paper in PAPER_POINTS:
+        files.append((f"first-hour-{paper}.pdf", ["first-hour"], paper))
         files += [(f"{c.id}-{paper}.pdf", [c.id], paper) for c in CHECKLISTS]
-        files.append((f"all-cards-{paper}.pdf", [c.id for c in CHECKLISTS], paper))
+        everything = ["first-hour", *(c.id for c in CHECKLISTS)]
+        files.append((f"all-cards-{paper}.pdf", everything, paper))
     return files
+
+
+def card_lines(card_id: str) -> tuple[str, list[str]]:
+    """A card's title and the lines it must print: checklist items, or the triage checks."""
+    if card_id == "first-hour":
+        lines = [*CONTENT.first_hour.lines, CONTENT.first_hour.support]
+        return "Your first hour", [line.check for line in lines]
+    checklist = CONTENT.checklists[card_id]
+    return checklist.title, [item.text for item in checklist.items]
 
 
 def test_exactly_the_expected_pdfs_are_built(built_site: Path) -> None:
@@ -116,33 +129,32 @@ def test_every_pdf_opens_with_one_page_per_card_and_every_item(
 ) -> None:
     reader = PdfReader(built_site / "print/pdf" / name)
     assert len(reader.pages) == len(ids)
-    for page, checklist_id in zip(reader.pages, ids, strict=True):
+    for page, card_id in zip(reader.pages, ids, strict=True):
         width, height = (round(float(v)) for v in page.mediabox[2:])
         assert (width, height) == PAPER_POINTS[paper]
         text = flat(page.extract_text())
-        checklist = CONTENT.checklists[checklist_id]
-        assert checklist.title in text
-        for item in checklist.items:
-            assert flat(item.text) in text, f"{name}: '{item.text}' is missing"
+        title, lines = card_lines(card_id)
+        assert title in text
+        for line in lines:
+            assert flat(line) in text, f"{name}: '{line}' is missing"
         for word in NAV_WORDS:
             assert word not in text
-        assert re.search(r"built \d{4}-\d{2}-\d{2}", text)
+        assert f"Last reviewed {CONTENT.settings.last_reviewed}" in text
+        assert "built" not in text
 
 
-def test_pdfs_carry_the_build_date_printed_on_the_card(built_site: Path) -> None:
+def test_pdfs_carry_the_build_date_in_their_metadata_only(built_site: Path) -> None:
     reader = PdfReader(built_site / "print/pdf/all-cards-a4.pdf")
-    printed = re.search(r"built (\d{4})-(\d{2})-(\d{2})", reader.pages[0].extract_text())
     assert reader.metadata["/CreationDate"] == reader.metadata["/ModDate"]
-    assert reader.metadata["/CreationDate"].startswith("D:" + "".join(printed.groups()))
+    assert re.match(r"D:\d{14}", reader.metadata["/CreationDate"])
 
 
 def test_every_page_has_a_print_line(built_site: Path) -> None:
     step = soup(built_site, "steps/own-it/index.html").select_one(".guide-print-line")
-    assert re.fullmatch(
-        r"Handling Mistakes at Work · go/step-3/ · built \d{4}-\d{2}-\d{2}", flat(step.get_text())
+    # Built without a public address: no path that paper cannot follow, and the review date.
+    assert flat(step.get_text()) == (
+        f"Handling Mistakes at Work · Last reviewed {CONTENT.settings.last_reviewed}"
     )
-    other = soup(built_site, "templates/my-wins/index.html").select_one(".guide-print-line")
-    assert "templates/my-wins/" in other.get_text()
 
 
 def test_an_author_page_at_a_card_address_stops_the_build(tmp_path: Path) -> None:
