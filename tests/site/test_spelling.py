@@ -39,7 +39,20 @@ UK_FORMS = {
     "travelled": "traveled",
     "travelling": "traveling",
     "whilst": "while",
+    "diary": "calendar",
+    "fortnight": "two weeks",
+    "rota": "schedule",
 }
+# UK words and phrases the dictionary cannot see as one word.
+UK_PHRASES = {
+    "straight away": "right away",
+    "knock-on": "ripple effect or follow-on",
+    "e-mail": "email",
+    "e-mails": "emails",
+}
+_PHRASE = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in UK_PHRASES) + r")\b", re.IGNORECASE
+)
 
 
 def project_words() -> list[str]:
@@ -58,6 +71,8 @@ def misspelled(text: str, allowed: set[str]) -> list[str]:
     words = {word for word in words_of(text) if word not in allowed}
     unknown = checker.unknown(words)
     uk = {f"{word} (US: {UK_FORMS[word]})" for word in words if word in UK_FORMS}
+    phrases = {m.lower() for m in _PHRASE.findall(text)}
+    uk |= {f"{phrase} (US: {UK_PHRASES[phrase]})" for phrase in phrases}
     return sorted(unknown | uk)
 
 
@@ -96,3 +111,13 @@ def test_the_check_finds_typos_and_uk_spellings() -> None:
         "whilst (US: while)",
     ]
     assert misspelled("Priya's team didn't wait.", {"priya"}) == []
+
+
+def test_the_check_finds_uk_phrases() -> None:
+    text = "Tell them straight away by e-mail; note the knock-on costs in your diary."
+    assert misspelled(text, set()) == [
+        "diary (US: calendar)",
+        "e-mail (US: email)",
+        "knock-on (US: ripple effect or follow-on)",
+        "straight away (US: right away)",
+    ]
