@@ -70,12 +70,28 @@ def test_every_card_prints_on_exactly_one_sheet(page, site_server, checklist, pa
     assert_card_text(texts[0], checklist)
 
 
+def assert_first_hour_text(text: str) -> None:
+    for line in (*CONTENT.first_hour.lines, CONTENT.first_hour.support):
+        assert flat(line.check) in text, f"'{line.check}' is missing from the first-hour card"
+    for word in NAV_WORDS:
+        assert word not in text, f"'{word}' was printed"
+
+
 @pytest.mark.parametrize("paper", PAPERS)
-def test_print_all_gives_one_sheet_per_checklist(page, site_server, paper) -> None:
+def test_the_first_hour_card_prints_on_exactly_one_sheet(page, site_server, paper) -> None:
+    page.goto(site_server.sub_url("print/first-hour/"))
+    texts = page_texts(printed(page, paper))
+    assert len(texts) == 1, f"the first-hour card on {paper} prints {len(texts)} pages"
+    assert_first_hour_text(texts[0])
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_print_all_gives_one_sheet_per_card(page, site_server, paper) -> None:
     page.goto(site_server.url("print/"))
     texts = page_texts(printed(page, paper))
-    assert len(texts) == len(CHECKLISTS)
-    for text, checklist in zip(texts, CHECKLISTS, strict=True):
+    assert len(texts) == 1 + len(CHECKLISTS)
+    assert_first_hour_text(texts[0])
+    for text, checklist in zip(texts[1:], CHECKLISTS, strict=True):
         assert_card_text(text, checklist)
     assert "Checklist cards" not in texts[0], "the screen heading stays off paper"
 

@@ -223,12 +223,12 @@ def test_clear_all_and_undo(page, site_server) -> None:
     page.goto(site_server.url(RIGHT_NOW))
     assert not any(ticked(page, STEP_1_ID) + ticked(page, STEP_2_ID))
     assert stored_text(page) == "", "clearing everything leaves nothing behind"
-    # The quick view offers "Clear all" too.
-    boxes(page, "own-it").first.check()
+    # The first-hour page offers "Clear all" too.
+    boxes(page, STEP_2_ID).first.check()
     page.get_by_role("button", name="Clear all my ticks").click()
-    assert not any(ticked(page, "own-it"))
+    assert not any(ticked(page, STEP_2_ID))
     page.get_by_role("button", name="Undo").click()
-    assert ticked(page, "own-it")[0]
+    assert ticked(page, STEP_2_ID)[0]
 
 
 def test_garbage_in_storage_is_survived(page, site_server) -> None:
@@ -401,7 +401,7 @@ def test_ticks_parts_pass_axe_in_every_state(context, page, site_server, scheme)
 
     context.add_init_script(WRITE_FAILS)  # shows the "cannot be saved" warning
     page.goto(site_server.url(RIGHT_NOW))
-    boxes(page, "own-it").first.check()
+    boxes(page, STEP_1_ID).first.check()
     checklist(page, STEP_2_ID).get_by_role("button", name="Clear my ticks").click()
     assert page.locator(".guide-ticks__warning:not(:empty)").count() == 1
     page.add_style_tag(content="* { transition: none !important; }")
