@@ -21,7 +21,8 @@ EXAMPLES = {
 }
 FIRST_HOUR = "first-hour"  # print/first-hour/ and print/pdf/first-hour-<paper>.pdf
 FIRST_HOUR_PAGE = "right-now.md"
-NOTE_LINES = 4
+NOTE_LINES = 4  # lines to write on under "Notes", fewer when a long checklist needs the room
+ROOMY_LIST = 6  # items that fit on one sheet with every note line
 
 
 def card_page(checklist_id: str) -> str:
@@ -79,7 +80,8 @@ def _card_context(
         "step_href": page.link_to_page(step.page),
         "card_href": page.link_to_page(card_page(data.id)),
         "pdfs": [(paper, page.link_to(pdf_path(data.id, paper))) for paper in PAPERS],
-        "note_lines": range(NOTE_LINES),
+        "note_lines": range(max(1, NOTE_LINES - max(0, len(data.items) - ROOMY_LIST))),
+        "long": len(data.items) > ROOMY_LIST,
     }
 
 

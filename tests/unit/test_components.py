@@ -245,7 +245,7 @@ def test_step_navigation_only_on_step_pages(content: Content) -> None:
 
 def test_step_link_is_a_relative_markdown_link(content: Content) -> None:
     assert step_link(content, HOME, "step-2") == (
-        "[Step 2: Tell your manager straight away](steps/tell-your-manager.md)"
+        "[Step 2: Tell your manager right away](steps/tell-your-manager.md)"
     )
     assert step_link(content, STEP_PAGE, "step-1", text="limit the damage") == (
         "[limit the damage](limit-the-damage.md)"

@@ -1,0 +1,62 @@
+"""A fully branded guide: every contact set, a long organization name and a public address.
+
+Cards must still print on one sheet each, list every contact, and carry the full address with its
+QR code, so a trainer who fills in data/site.yml never finds a card spilling onto a second page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from macros.content import CONTACTS
+from tests.support import make_fixture_site
+
+PUBLIC = "https://intranet.northwind-trading.example/people/guides/handling-mistakes/"
+CONTACT = {
+    "name": "the Northwind Employee Assistance Program",
+    "how": "[eap.northwind.example](https://eap.northwind.example), any time, day or night",
+}
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = make_fixture_site(tmp_path_factory.mktemp("branded"))
+    settings_path = site.data / "site.yml"
+    settings = yaml.safe_load(settings_path.read_text(encoding="utf-8"))
+    settings["organization"] = "Northwind Trading Company of the Pacific Northwest"
+    settings["hr_contact"] = {"name": "the People Team", "how": "ext. 4100 or people@northwind"}
+    settings.update({key: dict(CONTACT) for key in CONTACTS})
+    settings["incident_procedure_url"] = "https://intranet.northwind.example/incidents"
+    settings_path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"public_url: .*", f"public_url: {PUBLIC}", config)
+    (site.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = site.build()
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site.root / "site"
+
+
+def test_every_branded_pdf_prints_one_sheet_per_card(branded: Path) -> None:
+    pdfs = sorted((branded / "print/pdf").glob("*.pdf"))
+    assert pdfs
+    cards = len(list((branded / "print").glob("*/index.html")))  # first-hour and each checklist
+    for pdf in pdfs:
+        pages = len(PdfReader(pdf).pages)
+        expected = cards if pdf.name.startswith("all-cards") else 1
+        assert pages == expected, f"{pdf.name} prints {pages} pages"
+
+
+def test_branded_cards_list_every_contact_and_the_full_address(branded: Path) -> None:
+    for page in sorted((branded / "print").glob("*/index.html")):
+        card = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article")
+        labels = [dt.get_text() for dt in card.select(".guide-card__contact dt")]
+        assert labels == ["HR", *(label for label, _ in CONTACTS.values())], page
+        address = card.select_one(".guide-card__address a").get_text()
+        assert address.startswith(PUBLIC), page
+        assert card.select_one(".guide-card__qr svg") is not None, page
