@@ -70,6 +70,10 @@ offline: $(STAMP) $(NODE_STAMP) ## Build a copy that works opened from a folder 
 	fi
 	$(BIN)/python tools/dist.py $(OFFLINE_SITE) $(OFFLINE_DIST)
 
+.PHONY: review-report
+review-report: $(STAMP) ## List every page's owner and review dates, overdue first (exit 1 if any is overdue)
+	$(BIN)/python -m macros.review_report
+
 links-lock: build ## Add newly published links to tests/links.lock.json (never removes one)
 	$(BIN)/python -m macros.linkcontract $(SITE)/links.json tests/links.lock.json
 

@@ -66,7 +66,7 @@ def read_source_page(src_uri: str, text: str) -> SourcePage:
     """The title (first h1) and the h2 headings with an explicit `{#id}` of one Markdown page."""
     title, anchor = "", ""
     sections: list[Section] = []
-    for line in guards.blank_fenced_code(text):
+    for line in guards.blank_fenced_code(guards.blank_front_matter(text)):
         match = _HEADING.match(line)
         if match is None:
             continue
@@ -246,21 +246,31 @@ def build_catalogue(
     return links
 
 
-def to_json(links: list[Link]) -> str:
-    """The catalogue as published in site/links.json: stable order, one entry per target."""
+def to_json(links: list[Link], built: str = "") -> str:
+    """The catalogue as published in site/links.json: stable order, one entry per target.
+
+    `built` is the build date (from SOURCE_DATE_EPOCH): it belongs here and in the zip, for
+    whoever manages the files, not on pages or paper, which show when the content was reviewed.
+    """
     entries = [{key: value for key, value in asdict(link).items()} for link in links]
-    return json.dumps({"version": 1, "links": entries}, indent=2, ensure_ascii=False) + "\n"
+    document = {"version": 1, **({"built": built} if built else {}), "links": entries}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_catalogue(site_dir: Path, links: list[Link]) -> Path:
+def write_catalogue(site_dir: Path, links: list[Link], built: str = "") -> Path:
     """Write site/links.json."""
     path = site_dir / CATALOGUE_FILE
-    path.write_text(to_json(links), encoding="utf-8")
+    path.write_text(to_json(links, built), encoding="utf-8")
     return path
 
 
 def publish(
-    site_dir: Path, content: Content, data_dir: Path, docs_dir: Path, directory_urls: bool = True
+    site_dir: Path,
+    content: Content,
+    data_dir: Path,
+    docs_dir: Path,
+    directory_urls: bool = True,
+    built: str = "",
 ) -> list[Link]:
     """After the build: write the go/ pages, the moved-page forwards and site/links.json.
 
@@ -271,5 +281,5 @@ def publish(
     forwards += shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
     shortlinks.write_forwards(site_dir, forwards)
     links = build_catalogue(content, docs_dir, site_dir, directory_urls)
-    write_catalogue(site_dir, links)
+    write_catalogue(site_dir, links, built)
     return links

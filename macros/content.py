@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
 from macros.errors import ContentError
 from macros.fields import Record
+from macros.review import Review, read_date, read_review
 from macros.yamlsource import Located, load_yaml
 
 SEVERITIES = ("minor", "moderate", "serious")
@@ -55,6 +55,7 @@ class Checklist:
     # Item ids taken out of the checklist -> the live item (or "" for the checklist) their old
     # links now land on; from `retired:` in data/redirects.yml.
     retired: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    review: Review | None = field(compare=False, default=None)
 
     def former_ids(self, item_id: str) -> list[str]:
         """Retired item ids whose old anchor is kept at `item_id` ("" for the checklist itself)."""
@@ -75,6 +76,18 @@ class Example:
     outcome: str
     lesson: str
     source: str = field(compare=False, default="")
+    review: Review | None = field(compare=False, default=None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of data/changes.yml: what changed, when, and the pages and link ids it touched."""
+
+    date: str
+    summary: str
+    pages: tuple[str, ...]
+    ids: tuple[tuple[str, int], ...]  # link id and the line it is written on
+    line: int
 
 
 @dataclass(frozen=True)
@@ -151,9 +164,10 @@ class Settings:
     logo: str
     primary_color: str
     accent_color: str
-    support: Contact = Contact("", "", CONTACTS["support"][1])
-    speak_up: Contact = Contact("", "", CONTACTS["speak_up"][1])
-    out_of_hours: Contact = Contact("", "", CONTACTS["out_of_hours"][1])
+    review: Review
+    support: Contact
+    speak_up: Contact
+    out_of_hours: Contact
 
     @property
     def organization_name(self) -> str:
@@ -185,6 +199,7 @@ class Content:
     checklists: dict[str, Checklist]
     examples: dict[str, Example]
     first_hour: FirstHour
+    changes: tuple[Change, ...] = ()
 
     def step(self, step_id: str) -> Step:
         """The step with this id; callers validate ids before asking."""
@@ -224,13 +239,15 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
     source = _Source(data_dir, docs_dir)
+    settings = _load_settings(source)
     steps = _load_steps(source)
     step_ids = tuple(step.id for step in steps)
-    checklists = _retire_items(source, _load_checklists(source, step_ids))
-    examples = _load_examples(source, step_ids)
-    settings = _load_settings(source)
+    checklists = _retire_items(source, _load_checklists(source, step_ids, settings.review))
+    examples = _load_examples(source, step_ids, settings.review)
     first_hour = _load_first_hour(source)
+    changes = _load_changes(source)
     return Content(
+        changes=changes,
         settings=settings,
         steps=steps,
         checklists=checklists,
@@ -357,7 +374,9 @@ def _step_ref(record: Record, name: str, step_ids: tuple[str, ...]) -> str:
     return value
 
 
-def _load_checklists(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Checklist]:
+def _load_checklists(
+    source: _Source, step_ids: tuple[str, ...], default: Review
+) -> dict[str, Checklist]:
     _, entries = source.top_list("checklists.yml", "checklists", "checklist")
     checklists: dict[str, Checklist] = {}
     seen: dict[str, int] = {}
@@ -369,8 +388,9 @@ def _load_checklists(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Ch
         title = record.text("title")
         why = record.markdown("why")
         items = _load_items(source, record)
+        review = read_review(record, default, f"{record.file} ({record.record_id})")
         checklists[record.record_id] = Checklist(
-            id=record.record_id, step=step, title=title, why=why, items=items
+            id=record.record_id, step=step, title=title, why=why, items=items, review=review
         )
         record.finish()
     return checklists
@@ -441,7 +461,9 @@ def _retire_items(source: _Source, checklists: dict[str, Checklist]) -> dict[str
     }
 
 
-def _load_examples(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Example]:
+def _load_examples(
+    source: _Source, step_ids: tuple[str, ...], default: Review
+) -> dict[str, Example]:
     folder = source.data_dir / "examples"
     paths = sorted(folder.iterdir()) if folder.is_dir() else []
     for path in paths:
@@ -474,6 +496,7 @@ def _load_examples(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Exam
             outcome=record.markdown("outcome"),
             lesson=record.markdown("lesson"),
             source=name,
+            review=read_review(record, default, name),
         )
         record.finish()
     if not examples:
@@ -506,6 +529,51 @@ def _example_steps(record: Record, step_ids: tuple[str, ...]) -> Mapping[str, st
     done = {step_id: steps.markdown(step_id) for step_id in step_ids}
     steps.finish()
     return MappingProxyType(done)
+
+
+def _load_changes(source: _Source) -> tuple[Change, ...]:
+    """data/changes.yml, newest first; pages must exist (ids are checked against the catalogue)."""
+    path = source.data_dir / "changes.yml"
+    if not path.is_file():
+        return ()
+    _, entries = source.top_list("changes.yml", "changes", "change")
+    changes = []
+    for position, entry in enumerate(entries, start=1):
+        record = source.record(entry, "change", f"change {position}")
+        changes.append(
+            Change(
+                date=read_date(record, "date", required=True),
+                summary=record.markdown("summary"),
+                pages=tuple(
+                    _change_page(source, record, page, line) for page, line in record.words("pages")
+                ),
+                ids=tuple(record.words("ids")),
+                line=entry.line,
+            )
+        )
+        if not changes[-1].pages and not changes[-1].ids:
+            raise record.error(
+                "pages",
+                "the change names no page and no id",
+                "add 'pages: [page.md]' or 'ids: [id]'",
+            )
+        record.finish()
+    return tuple(sorted(changes, key=lambda change: change.date, reverse=True))
+
+
+def _change_page(source: _Source, record: Record, page: str, line: int) -> str:
+    if not page.endswith(".md") or page.startswith("/") or ".." in page.split("/"):
+        raise record.error(
+            "pages",
+            f"'{page}' is not a page path",
+            "write the page's path from docs/, e.g. steps/own-it.md",
+            line,
+        )
+    if source.docs_dir is not None and not (source.docs_dir / page).is_file():
+        raise record.error(
+            "pages", f"the page '{page}' does not exist in docs/", "check the path from docs/", line
+        )
+    return page
 
 
 # Who a triage line may send the reader to: the incident procedure or a contact of data/site.yml.
@@ -555,14 +623,16 @@ def _load_settings(source: _Source) -> Settings:
     hr = record.mapping("hr_contact", "HR contact", required=False)
     contacts = {key: _contact(record, key) for key in CONTACTS}
     colors = record.mapping("colors", "color setting", required=False)
+    review = read_review(record, None, name)
     settings = Settings(
         guide_id=record.identifier("guide_id"),
         organization=record.text("organization", required=False),
         hr_contact_name=hr.text("name", required=False) if hr else "",
         hr_contact_how=hr.markdown("how", required=False) if hr else "",
         incident_procedure_url=_web_address(record, "incident_procedure_url"),
-        owner=record.text("owner", required=False),
-        last_reviewed=_date(record, "last_reviewed"),
+        owner=review.owner,
+        last_reviewed=review.last_reviewed,
+        review=review,
         suggest_change=record.markdown("suggest_change", required=False),
         logo=_logo(source, record, "logo"),
         primary_color=_color(colors, "primary"),
@@ -602,19 +672,6 @@ def _web_address(record: Record, name: str) -> str:
             f"'{value}' is not a full web address",
             "write a full address starting with https://, with no spaces or brackets",
         )
-    return value
-
-
-def _date(record: Record, name: str) -> str:
-    value = record.text(name)
-    try:
-        if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
-            raise ValueError(value)
-        date.fromisoformat(value)
-    except ValueError:
-        raise record.error(
-            name, f"'{value}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-11-25"
-        ) from None
     return value
 
 

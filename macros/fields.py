@@ -242,6 +242,20 @@ class Record:
             raise self.error(name, f"'{name}' is empty", f"add at least one {kind}")
         return value.value
 
+    def words(self, name: str) -> list[tuple[str, int]]:
+        """An optional list of plain one-line values (paths, ids), each with its line."""
+        value = self._get(name, required=False)
+        if value is None:
+            return []
+        entries = value.value if isinstance(value.value, list) else None
+        if entries is None or not all(isinstance(e.value, str) and e.value for e in entries):
+            raise self.error(
+                name,
+                f"'{name}' must be a list of plain values",
+                f"write '{name}: [first, second]' or one '- value' line each under '{name}:'",
+            )
+        return [(entry.value.strip(), entry.line) for entry in entries]
+
     def mapping(self, name: str, kind: str, *, required: bool = True) -> Record | None:
         """A nested mapping read as its own record (same record id, same link rules)."""
         value = self._get(name, required)

@@ -60,6 +60,14 @@ def blank_fenced_code(markdown: str) -> list[str]:
     return lines
 
 
+def blank_front_matter(source: str) -> str:
+    """The page with its front matter blanked and line numbers kept: a `# comment` is no title."""
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return source
+    return "\n" * match.group(0).count("\n") + source[match.end() :]
+
+
 def strip_code(markdown: str) -> str:
     """Blank out fenced and inline code, keeping line breaks, so examples in code pass."""
     return "\n".join(

@@ -21,11 +21,13 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import bundle, catalogue, guards, linkcheck, render, sitefiles  # noqa: E402
+from macros import bundle, catalogue, changes, guards, linkcheck, render, review, sitefiles  # noqa: E402
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 from macros.printing import pageline, pages, pdfcache  # noqa: E402
 from macros.printing.options import PrintOptions, print_options  # noqa: E402
+from macros.render import PageRef  # noqa: E402
+from macros.review_line import review_line  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -64,9 +66,14 @@ _BUNDLED: list[str] = []
 _SOURCES: dict[str, Path] = {}
 
 
+# Built page source -> its review (front matter over the guide's default), for its foot.
+_REVIEWS: dict[str, review.Review] = {}
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Forget the previous build's pages (mkdocs serve rebuilds in the same process)."""
     _SOURCES.clear()
+    _REVIEWS.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -79,6 +86,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     with fail_closed():
         guards.check_front_matter(source, name)
         guards.check_markdown(markdown, source, name)
+        default = _this_build(config)[0].settings.review
+        _REVIEWS[page.file.src_uri] = review.page_review(source, name, default)
     return markdown
 
 
@@ -98,6 +107,8 @@ def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
 # This build's data and print settings, read once in on_files: asking load_content again on every
 # page re-checks every data file's date (most of a second per 100 pages in a large guide).
 _THIS_BUILD: list[tuple[Content, PrintOptions]] = []
+# This build's changes (data/changes.yml), resolved against the catalogue once in on_files.
+_CHANGES: list[changes.ShownChange] = []
 
 
 def _this_build(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
@@ -109,14 +120,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the checklist card pages (print/<id>/ and print/), generated from data."""
     content, options = _content_and_options(config)
     _THIS_BUILD[:] = [(content, options)]
+    docs_dir = Path(config.docs_dir)
+    directory_urls = config.use_directory_urls
     with fail_closed():
+        links = catalogue.build_catalogue(content, docs_dir, directory_urls=directory_urls)
+        found = catalogue.source_pages(docs_dir)
+        _CHANGES[:] = changes.resolve(content, links, found, directory_urls)
         return pages.add_card_pages(files, config, content)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give the page template its print line (guide name, short address, build date)."""
+    """Give the page template its print line and its review line (owner, dates, changes)."""
     content, options = _this_build(config)
-    context["guide_print_line"] = pageline.print_line(page.file.src_uri, content, options)
+    src_uri = page.file.src_uri
+    page_review = _REVIEWS.get(src_uri)
+    reviewed = page_review.last_reviewed if page_review else ""
+    context["guide_print_line"] = pageline.print_line(src_uri, content, options, reviewed)
+    if page_review is not None:
+        ref = PageRef(src_uri, directory_urls=config.use_directory_urls)
+        recent = changes.for_page(_CHANGES, src_uri)
+        context["guide_review"] = review_line(ref, page_review, recent)
     return context
 
 
@@ -137,7 +160,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     with fail_closed():
         data_dir = Path(config.config_file_path).parent / "data"
         docs_dir = Path(config.docs_dir)
-        catalogue.publish(site_dir, content, data_dir, docs_dir, config.use_directory_urls)
+        catalogue.publish(
+            site_dir, content, data_dir, docs_dir, config.use_directory_urls, options.date_text
+        )
+    _warn_overdue([*_REVIEWS.values(), *review.data_reviews(content)])
     problems = [_describe(problem, config) for problem in linkcheck.broken_links(site_dir)]
     if problems:
         shown = "\n  ".join(problems[:20])
@@ -147,6 +173,20 @@ def on_post_build(config: MkDocsConfig) -> None:
             "Fix: correct the address or anchor in the page (or data file) that writes it; "
             "link to pages as 'page.md#anchor' so MkDocs can check them."
         )
+
+
+# Not under "mkdocs": a strict build stops on MkDocs warnings, and an overdue review must never
+# stop an urgent fix from shipping.
+review_log = logging.getLogger("guide.review")
+
+
+def _warn_overdue(reviews: list[review.Review]) -> None:
+    """Name each overdue page or data record and its owner; the build goes on."""
+    for due in review.overdue_first(reviews, review.today()):
+        if due.overdue(review.today()):
+            review_log.warning(
+                "Review overdue: %s (owner: %s) was due on %s", due.where, due.owner, due.next_due
+            )
 
 
 def _describe(problem: linkcheck.BrokenLink, config: MkDocsConfig) -> str:

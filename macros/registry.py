@@ -33,6 +33,7 @@ from macros.components.organization import (
 from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
+from macros.components.what_changed import what_changed_for
 from macros.components.worked_example import worked_example
 from macros.content import Content, load_content
 from macros.errors import ContentError, MacroArgumentError
@@ -180,5 +181,9 @@ def register(env) -> None:
         printable = functools.partial(component, options=options)
         functools.update_wrapper(printable, component)
         env.macro(bind(name, printable, content, env), name)
-    listing = link_catalogue_for(Path(env.conf["docs_dir"]))
-    env.macro(bind("link_catalogue", listing, content, env), "link_catalogue")
+    docs_dir = Path(env.conf["docs_dir"])
+    for name, factory in {
+        "link_catalogue": link_catalogue_for,
+        "what_changed": what_changed_for,
+    }.items():
+        env.macro(bind(name, factory(docs_dir), content, env), name)

@@ -82,6 +82,11 @@ def load_yaml(path: Path, display_name: str) -> Located:
             message="the file is not saved as UTF-8 text",
             fix="save it as UTF-8 in your editor (File, Save with encoding, UTF-8)",
         ) from None
+    return parse_yaml(text, display_name)
+
+
+def parse_yaml(text: str, display_name: str) -> Located:
+    """Parse YAML text (a file, or a page's front matter padded to its own lines) into `Located`."""
     loader = _PlainLoader(text)
     loader.display_name = display_name
     try:

@@ -47,6 +47,10 @@ def edited_guide(tmp_path: Path) -> FixtureSite:
     site.replace(
         "data/redirects.yml", "redirects: {}", "redirects:\n  managers.md: for-managers.md"
     )
+    changes = site.data / "changes.yml"  # the change log names pages by path: it moves too
+    changes.write_text(
+        changes.read_text("utf-8").replace(" managers.md", " for-managers.md"), "utf-8"
+    )
     item = REMOVED_ITEM[1]
     lines = (site.data / "checklists.yml").read_text(encoding="utf-8").split("\n")
     start = lines.index(f"      - id: {item}")

@@ -14,6 +14,7 @@ from macros.errors import MacroArgumentError
 from macros.printing.options import PAPERS, PrintOptions
 from macros.printing.qr import qr_svg
 from macros.render import PageRef, render
+from macros.review import Review
 
 EXAMPLES = {
     "default": {"checklist_id": "limit-the-damage"},
@@ -39,7 +40,12 @@ def pdf_path(name: str, paper: str) -> str:
 
 
 def _footer_context(
-    content: Content, page: PageRef, options: PrintOptions, path: str, for_pdf: bool
+    content: Content,
+    page: PageRef,
+    options: PrintOptions,
+    path: str,
+    for_pdf: bool,
+    review: Review | None = None,
 ) -> dict[str, object]:
     """What every card's foot says: the contacts that are set, where the guide lives, the review.
 
@@ -57,7 +63,7 @@ def _footer_context(
         "qr": qr_svg(address, f"QR code: {address}") if address else None,
         "organization_name": settings.organization_name,
         "hr_team": settings.hr_team,
-        "reviewed": settings.last_reviewed,
+        "reviewed": (review or settings.review).last_reviewed,
         "for_pdf": for_pdf,
     }
 
@@ -72,7 +78,7 @@ def _card_context(
 ) -> dict[str, object]:
     step = content.step(data.step)
     return {
-        **_footer_context(content, page, options, f"go/{step.id}/", for_pdf),
+        **_footer_context(content, page, options, f"go/{step.id}/", for_pdf, data.review),
         "checklist": data,
         "step": step,
         "step_count": len(content.steps),

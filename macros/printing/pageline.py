@@ -24,11 +24,15 @@ class PrintLine:
     reviewed: str
 
 
-def print_line(src_uri: str, content: Content, options: PrintOptions) -> PrintLine:
-    """The print line of the page built from `src_uri`."""
+def print_line(
+    src_uri: str, content: Content, options: PrintOptions, reviewed: str = ""
+) -> PrintLine:
+    """The print line of the page built from `src_uri`, reviewed on `reviewed` (else the guide)."""
     step = content.step_for_page(src_uri)
     path = f"go/{step.id}/" if step else page_url(src_uri)
     address = options.short_address(path) if options.public_url else ""
     return PrintLine(
-        guide=options.site_name, address=address, reviewed=content.settings.last_reviewed
+        guide=options.site_name,
+        address=address,
+        reviewed=reviewed or content.settings.last_reviewed,
     )

@@ -100,7 +100,8 @@ def test_step_page_title_progress_and_pager(built_site: Path, step: Step) -> Non
     assert h1.get_text(strip=True).startswith(f"Step {step.number}: {step.title}")
     after_h1 = h1.find_next_sibling()
     assert after_h1 is not None and "guide-step-progress" in after_h1.get("class", [])
-    key_points = sections(page)["key-points"]
+    # The pager ends the page's own blocks; only the review line (owner, dates) comes after it.
+    key_points = [e for e in sections(page)["key-points"] if e.name != "aside"]
     assert key_points[-1].name == "nav" and "guide-pager" in key_points[-1]["class"]
     assert len(page.select("nav.guide-pager")) == 1
 

@@ -39,7 +39,7 @@ def test_fixture_data_loads_into_typed_objects(data: Dataset) -> None:
 def test_settings_default_to_natural_phrases(data: Dataset) -> None:
     data.write(
         "site.yml",
-        'guide_id: handling-mistakes\norganization: ""\nlast_reviewed: "2026-11-25"\n',
+        'guide_id: handling-mistakes\norganization: ""\nowner: HR\nlast_reviewed: "2026-11-25"\n',
     )
     settings = data.load().settings
     assert settings.organization_name == "your organization"
@@ -79,7 +79,7 @@ def test_unknown_field_is_refused_with_the_known_ones(data: Dataset) -> None:
         field="colour",
         says="'colour' is not a field of a checklist",
     )
-    assert "id, items, step, title, why" in error.fix
+    assert "id, items, last_reviewed, owner, review_every_months, step, title, why" in error.fix
 
 
 def test_misspelt_field_is_named_as_the_missing_one(data: Dataset) -> None:
