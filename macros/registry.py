@@ -35,6 +35,7 @@ from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
 from macros.components.what_changed import what_changed_for
 from macros.components.worked_example import worked_example
+from macros.components.worked_examples import worked_examples
 from macros.content import Content, load_content
 from macros.errors import ContentError, MacroArgumentError
 from macros.printing.options import print_options
@@ -43,6 +44,7 @@ from macros.render import PageRef
 COMPONENTS: dict[str, Callable[..., str]] = {
     "checklist": checklist,
     "worked_example": worked_example,
+    "worked_examples": worked_examples,
     "steps_overview": steps_overview,
     "step_link": step_link,
     "step_progress": step_progress,
@@ -56,7 +58,7 @@ COMPONENTS: dict[str, Callable[..., str]] = {
     "first_hour": first_hour,
 }
 # Components whose markup carries DOM ids: each may appear once per page.
-ONCE_PER_PAGE = {"checklist", "worked_example", "first_hour"}
+ONCE_PER_PAGE = {"checklist", "worked_example", "worked_examples", "first_hour"}
 
 
 @format_error.register

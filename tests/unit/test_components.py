@@ -25,7 +25,8 @@ from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
 from macros.components.worked_example import worked_example
-from macros.content import Content, load_content
+from macros.components.worked_examples import worked_examples
+from macros.content import Content, Example, load_content
 from macros.errors import MacroArgumentError
 from macros.printing.options import print_options
 from macros.render import PageRef
@@ -203,6 +204,50 @@ def test_worked_example_refuses_wrong_arguments(content: Content) -> None:
         worked_example(content, HOME, "nope")
     with pytest.raises(MacroArgumentError, match="open must be true or false"):
         worked_example(content, HOME, "wrong-delivery-date", open="yes")
+
+
+def with_examples(content: Content, *examples: Example) -> Content:
+    return dataclasses.replace(
+        content, examples={**content.examples, **{e.id: e for e in examples}}
+    )
+
+
+def test_worked_examples_lists_one_severity_from_data_sorted_by_title(content: Content) -> None:
+    serious = content.examples["duplicate-payment"]
+    extra = dataclasses.replace(serious, id="another-story", title="A fire door left open")
+    minor = dataclasses.replace(serious, id="small-story", severity="minor")
+    html = worked_examples(with_examples(content, extra, minor), STEP_PAGE, "serious")
+    soup = BeautifulSoup(html, "html.parser")
+    group = soup.select_one("div.guide-examples")
+    assert group["data-severity"] == "serious"
+    shown = [d["data-example"] for d in group.select("details.guide-example")]
+    assert shown == ["another-story", "duplicate-payment"]
+
+
+def test_worked_examples_render_each_story_as_worked_example_does(content: Content) -> None:
+    group = BeautifulSoup(worked_examples(content, STEP_PAGE, "serious"), "html.parser")
+    alone = BeautifulSoup(worked_example(content, STEP_PAGE, "duplicate-payment"), "html.parser")
+    assert str(group.select_one("details")) == str(alone.select_one("details"))
+    level_2 = worked_examples(content, HOME, "minor", heading_level=2)
+    details = BeautifulSoup(level_2, "html.parser").select_one("details")
+    assert details["id"] == "example-wrong-delivery-date"
+    assert details.select_one("summary h2") and not details.has_attr("open")
+
+
+def test_only_the_examples_page_copy_is_searchable(content: Content) -> None:
+    on_index = worked_examples(content, PageRef("examples/index.md"), "minor")
+    assert "data-search-exclude" not in on_index
+    assert "data-search-exclude" in worked_examples(content, HOME, "minor")
+
+
+def test_worked_examples_refuses_an_unknown_or_empty_severity(content: Content) -> None:
+    with pytest.raises(MacroArgumentError, match="there is no severity 'major'") as caught:
+        worked_examples(content, HOME, "major")
+    assert "minor, moderate, serious" in caught.value.fix
+    with pytest.raises(MacroArgumentError, match=r"no worked example .* 'moderate'"):
+        worked_examples(content, HOME, "moderate")
+    with pytest.raises(MacroArgumentError, match="heading_level must be 2, 3 or 4"):
+        worked_examples(content, HOME, "minor", heading_level=5)
 
 
 # ---- navigation --------------------------------------------------------------------------------

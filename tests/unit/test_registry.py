@@ -65,6 +65,7 @@ def test_every_core_macro_is_registered() -> None:
     assert {
         "checklist",
         "worked_example",
+        "worked_examples",
         "steps_overview",
         "step_link",
         "step_progress",
