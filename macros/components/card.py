@@ -91,6 +91,15 @@ def _card_context(
     }
 
 
+def _check_card_level(heading_level: object) -> None:
+    """A card's title is the page's h1, or an h2 where cards are listed under a heading."""
+    if heading_level not in (1, 2):
+        raise MacroArgumentError(
+            f"heading_level must be 1 or 2, not {heading_level!r}",
+            "write heading_level=1 on a card page, 2 where cards are listed under a heading",
+        )
+
+
 def card(
     content: Content,
     page: PageRef,
@@ -102,11 +111,7 @@ def card(
 ) -> str:
     """Render the printable card of checklist `checklist_id` (for its page, or for a PDF)."""
     data = content.checklists[known_id("checklist", checklist_id, content.checklists)]
-    if heading_level not in (1, 2):
-        raise MacroArgumentError(
-            f"heading_level must be 1 or 2, not {heading_level!r}",
-            "write heading_level=1 on a card page, 2 where cards are listed under a heading",
-        )
+    _check_card_level(heading_level)
     context = _card_context(content, page, data, heading_level, options, for_pdf)
     return render("card.html", page, card=context)
 
@@ -134,11 +139,7 @@ def first_hour_card(
     for_pdf: bool = False,
 ) -> str:
     """Render the one-sheet first-hour card: the triage lines and who to contact, to pin up."""
-    if heading_level not in (1, 2):
-        raise MacroArgumentError(
-            f"heading_level must be 1 or 2, not {heading_level!r}",
-            "write heading_level=1 on a card page, 2 where cards are listed under a heading",
-        )
+    _check_card_level(heading_level)
     context = _first_hour_context(content, page, heading_level, options, for_pdf)
     return render("first_hour_card.html", page, card=context)
 
