@@ -30,6 +30,7 @@ from macros.components.organization import (
     speak_up_contact,
     support_contact,
 )
+from macros.components.scenario_handouts import scenario_handouts
 from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
@@ -56,6 +57,7 @@ COMPONENTS: dict[str, Callable[..., str]] = {
     "speak_up_contact": speak_up_contact,
     "out_of_hours_contact": out_of_hours_contact,
     "first_hour": first_hour,
+    "scenario_handouts": scenario_handouts,
 }
 # Components whose markup carries DOM ids: each may appear once per page.
 ONCE_PER_PAGE = {"checklist", "worked_example", "worked_examples", "first_hour"}

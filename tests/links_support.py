@@ -42,7 +42,9 @@ def edited_guide(tmp_path: Path) -> FixtureSite:
     site.replace("docs/steps/own-it.md", "## What to avoid {#what-to-avoid}", RENAMED_HEADING)
     managers = site.docs / "managers.md"
     managers.rename(site.docs / "for-managers.md")
-    site.replace("docs/index.md", "](managers.md)", "](for-managers.md)")
+    for page in site.docs.glob("*.md"):  # every page that links the moved one follows it
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("](managers.md)", "](for-managers.md)"), encoding="utf-8")
     site.replace("mkdocs.yml", "For managers: managers.md", "For managers: for-managers.md")
     site.replace(
         "data/redirects.yml", "redirects: {}", "redirects:\n  managers.md: for-managers.md"

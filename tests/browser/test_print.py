@@ -299,3 +299,12 @@ def test_checklists_on_step_pages_print_on_one_sheet(page, site_server, checklis
     pages = page_texts(printed(page, "Letter"))
     items = [flat(item.text) for item in checklist.items]
     assert any(all(item in text for item in items) for text in pages), "the checklist was split"
+
+
+def test_scenario_handouts_print_one_per_sheet(page, site_server) -> None:
+    page.goto(site_server.sub_url("trainers/"))
+    texts = page_texts(printed(page, "Letter"))
+    starts = [text for text in texts if text.startswith("Scenario: ")]
+    assert len(starts) == len(CONTENT.examples), "each handout starts its own sheet"
+    for example in CONTENT.examples.values():
+        assert sum(flat(f"Scenario: {example.title}") in text for text in texts) == 1

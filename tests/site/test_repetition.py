@@ -13,9 +13,9 @@ from pathlib import Path
 from tests.site.page_text import page_main_texts
 
 MIN_WORDS = 6
-# Pages that list things rather than explain: the card sheets (each card stands alone on its
-# own paper) and the link catalogue (a title per row).
-LISTINGS = ("print/", "linking/")
+# Pages that list things rather than explain: the card sheets and scenario handouts (each stands
+# alone on its own paper) and the link catalogue (a title per row).
+LISTINGS = ("print/", "linking/", "trainers/")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -1,0 +1,24 @@
+"""`scenario_handouts()`: every worked example as a workshop handout, one per printed sheet.
+
+A handout gives the situation and questions to talk through, not what the person did: the group
+works it out first, and the trainer reveals the story (linked on the examples page) afterwards.
+"""
+
+from __future__ import annotations
+
+from macros.components.worked_example import SEARCH_PAGE
+from macros.content import Content
+from macros.render import PageRef, render
+
+EXAMPLES = {"default": {}}
+
+
+def scenario_handouts(content: Content, page: PageRef) -> str:
+    """Render a handout per worked example, sorted by title, each its own sheet on paper."""
+    chosen = sorted(content.examples.values(), key=lambda e: (e.title.casefold(), e.id))
+    return render(
+        "scenario_handouts.html",
+        page,
+        examples=chosen,
+        examples_page=SEARCH_PAGE,
+    )
