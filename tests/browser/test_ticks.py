@@ -408,4 +408,7 @@ def test_ticks_parts_pass_axe_in_every_state(context, page, site_server, scheme)
     page.add_script_tag(path=str(AXE))
     for width in (360, 1280):
         page.set_viewport_size({"width": width, "height": 900})
+        # From the top: a box left half under the fixed header by the last scroll is not a fault
+        # of the box (axe's target-size counts what covers it).
+        page.evaluate("window.scrollTo(0, 0)")
         assert page.evaluate(RUN_AXE_ON_TICKS, TICKS_PARTS) == [], f"{scheme} at {width}px"
