@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from macros.errors import ContentError
 from macros.fields import Record
+from macros.questions import Question, load_questions
 from macros.review import Review, read_date, read_review
 from macros.yamlsource import Located, load_yaml
 
@@ -200,6 +201,7 @@ class Content:
     examples: dict[str, Example]
     first_hour: FirstHour
     changes: tuple[Change, ...] = ()
+    questions: Mapping[str, Question] = field(default_factory=lambda: MappingProxyType({}))
 
     def step(self, step_id: str) -> Step:
         """The step with this id; callers validate ids before asking."""
@@ -212,6 +214,10 @@ class Content:
     def checklists_for_step(self, step_id: str) -> list[Checklist]:
         """Checklists belonging to a step, in file order."""
         return [c for c in self.checklists.values() if c.step == step_id]
+
+    def questions_in(self, group: str) -> list[Question]:
+        """Knowledge-check questions of one group (a step id or a topic), in file order."""
+        return [q for q in self.questions.values() if q.group == group]
 
 
 def load_content(data_dir: Path, docs_dir: Path | None = None) -> Content:
@@ -246,7 +252,9 @@ def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
     examples = _load_examples(source, step_ids, settings.review)
     first_hour = _load_first_hour(source)
     changes = _load_changes(source)
+    questions = MappingProxyType(load_questions(source, step_ids))
     return Content(
+        questions=questions,
         changes=changes,
         settings=settings,
         steps=steps,

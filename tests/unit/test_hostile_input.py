@@ -68,6 +68,14 @@ FIELDS = [
     ("examples/duplicate-payment.yml", ("steps", "step-3"), "steps.step-3"),
     ("examples/duplicate-payment.yml", ("outcome",), "outcome"),
     ("examples/duplicate-payment.yml", ("lesson",), "lesson"),
+    ("checks.yml", ("questions", 1, "id"), "id"),
+    ("checks.yml", ("questions", 1, "step"), "step"),
+    ("checks.yml", ("questions", 1, "topic"), "topic"),
+    ("checks.yml", ("questions", 1, "scenario"), "scenario"),
+    ("checks.yml", ("questions", 1, "options", 2, "id"), "id"),
+    ("checks.yml", ("questions", 1, "options", 2, "text"), "text"),
+    ("checks.yml", ("questions", 1, "options", 2, "feedback"), "feedback"),
+    ("checks.yml", ("questions", 1, "best"), "best"),
     ("site.yml", ("guide_id",), "guide_id"),
     ("site.yml", ("organization",), "organization"),
     ("site.yml", ("hr_contact", "name"), "hr_contact.name"),
@@ -122,7 +130,12 @@ def test_html_refusal_shows_the_markdown_way(tmp_path: Path) -> None:
         load_content(data_dir)
 
 
-TEXT_FIELDS = [f for f in FIELDS if f[2] not in ("id", "number", "step", "page", "severity")]
+TEXT_FIELDS = [
+    f
+    for f in FIELDS
+    if f[2] not in ("id", "number", "step", "page", "severity", "topic", "best")
+    and f[0] != "checks.yml"
+]
 PLAIN_OK = [
     f
     for f in TEXT_FIELDS

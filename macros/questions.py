@@ -1,0 +1,139 @@
+"""Knowledge-check questions ("What would you do?") read from data/checks.yml.
+
+Each question practises one judgment of the guide: a short scenario, three or four options with
+author-written ids, one best option and, for every option, the feedback a reader sees. Readers'
+answers are stored by question and option id; `rev` fingerprints what the reader answered, so a
+changed question forgets an old answer instead of showing it against new wording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from macros.fields import Record
+
+if TYPE_CHECKING:  # the content model calls this loader, so only its types come from there
+    from macros.content import _Source
+
+CHECKS_FILE = "checks.yml"
+# Questions drawn from a page that is not a step page; the check page groups them under it.
+TOPICS = ("first-hour", "managers")
+MIN_OPTIONS, MAX_OPTIONS = 3, 4
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a reader may pick, and why it is or is not the best move."""
+
+    id: str
+    text: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One scenario question; `topic` is set when it practises the first hour or managers' page."""
+
+    id: str
+    step: str
+    scenario: str
+    options: tuple[Option, ...]
+    best: str
+    topic: str = ""
+
+    @property
+    def group(self) -> str:
+        """Where the check page lists it: its topic, or else its step."""
+        return self.topic or self.step
+
+    @property
+    def best_option(self) -> Option:
+        """The option the feedback calls the best move."""
+        return next(option for option in self.options if option.id == self.best)
+
+    @property
+    def rev(self) -> str:
+        """A fingerprint of what the reader answers (scenario, options, best): not of feedback.
+
+        Rewording feedback keeps readers' answers; changing the question itself forgets them.
+        """
+        answered = [self.scenario, [[o.id, o.text] for o in self.options], self.best]
+        text = json.dumps(answered, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_questions(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Question]:
+    """Read data/checks.yml; an absent file means no questions (a guide may have none)."""
+    if not (source.data_dir / CHECKS_FILE).is_file():
+        return {}
+    _, entries = source.top_list(CHECKS_FILE, "questions", "question")
+    questions: dict[str, Question] = {}
+    seen: dict[str, int] = {}
+    for position, entry in enumerate(entries, start=1):
+        record = source.record(entry, "question", f"question {position}")
+        record.record_id = record.identifier()
+        _unique(record, seen, "question")
+        step = record.choice("step", step_ids)
+        topic = record.text("topic", required=False)
+        if topic and topic not in TOPICS:
+            raise record.error(
+                "topic",
+                f"'{topic}' is not one of {', '.join(TOPICS)}",
+                f"use one of: {', '.join(TOPICS)}, or leave 'topic' out for a step question",
+            )
+        scenario = record.markdown("scenario")
+        options = _load_options(source, record)
+        best = record.identifier("best")
+        if best not in {option.id for option in options}:
+            raise record.error(
+                "best",
+                f"there is no option '{best}' in this question",
+                f"write the id of one of its options: {', '.join(o.id for o in options)}",
+            )
+        questions[record.record_id] = Question(
+            id=record.record_id,
+            step=step,
+            scenario=scenario,
+            options=options,
+            best=best,
+            topic=topic,
+        )
+        record.finish()
+    return questions
+
+
+def _load_options(source: _Source, question: Record) -> tuple[Option, ...]:
+    entries = question.records("options", "option")
+    if not MIN_OPTIONS <= len(entries) <= MAX_OPTIONS:
+        raise question.error(
+            "options",
+            f"a question has {MIN_OPTIONS} or {MAX_OPTIONS} options, and this one has "
+            f"{len(entries)}",
+            f"give it {MIN_OPTIONS} or {MAX_OPTIONS} options, each with an id, text and feedback",
+        )
+    options: list[Option] = []
+    seen: dict[str, int] = {}
+    for position, entry in enumerate(entries, start=1):
+        record = source.record(entry, "option", f"{question.record_id}, option {position}")
+        option_id = record.identifier()
+        record.record_id = f"{question.record_id}/{option_id}"
+        _unique(record, seen, "option", option_id)
+        options.append(
+            Option(id=option_id, text=record.text("text"), feedback=record.markdown("feedback"))
+        )
+        record.finish()
+    return tuple(options)
+
+
+def _unique(record: Record, seen: dict[str, int], what: str, value: str | None = None) -> None:
+    value = value or record.record_id or ""
+    if value in seen:
+        raise record.error(
+            "id",
+            f"the {what} id '{value}' is used twice (first on line {seen[value]})",
+            f"give each {what} its own id; never reuse an id, even after deleting its {what}",
+        )
+    seen[value] = record.fields["id"].line
