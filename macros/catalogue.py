@@ -12,17 +12,26 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from macros import guards, shortlinks
-from macros.components.card import ALL_CARDS, FIRST_HOUR, card_page, pdf_path
-from macros.content import Content
+from macros import guards
+from macros.addresses import (
+    ALL_CARDS,
+    ALL_CARDS_PAGE,
+    CATALOGUE_FILE,
+    EXAMPLES_PAGE,
+    FIRST_HOUR,
+    card_page,
+    checklist_anchor,
+    example_anchor,
+    item_anchor,
+    page_url,
+    pdf_path,
+    short_url,
+)
+from macros.content import Checklist, Content, Example, Step
 from macros.errors import ContentError
 from macros.printing.options import PAPERS
-from macros.printing.pages import ALL_CARDS_PAGE
-from macros.shortlinks import EXAMPLES_PAGE, short_url
-from macros.urls import page_url
 
 KINDS = ("page", "step", "section", "checklist", "item", "retired", "example", "card", "pdf")
-CATALOGUE_FILE = "links.json"
 _HEADING = re.compile(r"^(?P<level>#{1,2})\s+(?P<text>.+?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
 _INLINE_MARKUP = re.compile(r"[*_`]+")
@@ -99,6 +108,43 @@ def page_id(page: SourcePage) -> str:
     return "page/" + (page.anchor or page_url(page.src_uri).rstrip("/") or "home")
 
 
+def _step_link(step: Step, directory_urls: bool) -> Link:
+    title = f"Step {step.number}: {step.title}"
+    url = page_url(step.page, directory_urls)
+    return Link(step.id, "step", title, url, short_url(step.id, directory_urls), step.id)
+
+
+def _checklist_link(content: Content, checklist: Checklist, directory_urls: bool) -> Link:
+    url = page_url(content.step(checklist.step).page, directory_urls)
+    return Link(
+        checklist.id,
+        "checklist",
+        checklist.title,
+        f"{url}#{checklist_anchor(checklist.id)}",
+        short_url(checklist.id, directory_urls),
+        checklist.step,
+    )
+
+
+def _example_link(example: Example, directory_urls: bool) -> Link:
+    return Link(
+        example.id,
+        "example",
+        example.title,
+        f"{page_url(EXAMPLES_PAGE, directory_urls)}#{example_anchor(example.id)}",
+        short_url(example.id, directory_urls),
+    )
+
+
+def short_link_targets(content: Content, directory_urls: bool = True) -> list[Link]:
+    """The entries with a short link (steps, checklists, examples): what go/ pages forward to."""
+    return [
+        *(_step_link(step, directory_urls) for step in content.steps),
+        *(_checklist_link(content, c, directory_urls) for c in content.checklists.values()),
+        *(_example_link(example, directory_urls) for example in content.examples.values()),
+    ]
+
+
 def content_links(
     content: Content, pages: list[SourcePage], directory_urls: bool = True
 ) -> list[Link]:
@@ -113,9 +159,7 @@ def content_links(
         url = page_url(page.src_uri, directory_urls)
         owner = step.id if step else page_id(page)
         if step:
-            title = f"Step {step.number}: {step.title}"
-            short = short_url(step.id, directory_urls)
-            links.append(Link(step.id, "step", title, url, short, step.id))
+            links.append(_step_link(step, directory_urls))
         else:
             links.append(Link(owner, "page", page.title, url))
         for section in page.sections:
@@ -133,39 +177,20 @@ def content_links(
             )
         if step:
             links.extend(_checklist_links(content, step.id, url, directory_urls))
-    examples = page_url(EXAMPLES_PAGE, directory_urls)
-    for example in content.examples.values():
-        links.append(
-            Link(
-                example.id,
-                "example",
-                example.title,
-                f"{examples}#example-{example.id}",
-                short_url(example.id, directory_urls),
-            )
-        )
+    links.extend(_example_link(example, directory_urls) for example in content.examples.values())
     return links
 
 
 def _checklist_links(content: Content, step_id: str, url: str, directory_urls: bool) -> list[Link]:
     links = []
     for checklist in content.checklists_for_step(step_id):
-        links.append(
-            Link(
-                checklist.id,
-                "checklist",
-                checklist.title,
-                f"{url}#checklist-{checklist.id}",
-                short_url(checklist.id, directory_urls),
-                step_id,
-            )
-        )
+        links.append(_checklist_link(content, checklist, directory_urls))
         links.extend(
             Link(
                 f"{checklist.id}/{item.id}",
                 "item",
                 item.text,
-                f"{url}#item-{checklist.id}--{item.id}",
+                f"{url}#{item_anchor(checklist.id, item.id)}",
                 None,
                 step_id,
             )
@@ -178,7 +203,7 @@ def _checklist_links(content: Content, step_id: str, url: str, directory_urls: b
                 f"{checklist.id}/{old}",
                 "retired",
                 f"Now: {titles.get(now, checklist.title)}",
-                f"{url}#item-{checklist.id}--{old}",
+                f"{url}#{item_anchor(checklist.id, old)}",
                 None,
                 step_id,
             )
@@ -262,24 +287,3 @@ def write_catalogue(site_dir: Path, links: list[Link], built: str = "") -> Path:
     path = site_dir / CATALOGUE_FILE
     path.write_text(to_json(links, built), encoding="utf-8")
     return path
-
-
-def publish(
-    site_dir: Path,
-    content: Content,
-    data_dir: Path,
-    docs_dir: Path,
-    directory_urls: bool = True,
-    built: str = "",
-) -> list[Link]:
-    """After the build: write the go/ pages, the moved-page forwards and site/links.json.
-
-    `directory_urls` is the build's `use_directory_urls`: links.json lists addresses as this
-    build writes them, so the offline copy's catalogue names files.
-    """
-    forwards = shortlinks.short_links(content, data_dir, directory_urls)
-    forwards += shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
-    shortlinks.write_forwards(site_dir, forwards)
-    links = build_catalogue(content, docs_dir, site_dir, directory_urls)
-    write_catalogue(site_dir, links, built)
-    return links

@@ -11,13 +11,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from macros.addresses import CHANGES_PAGE as CHANGES_PAGE  # kept importable from here
+from macros.addresses import page_url
 from macros.catalogue import Link, SourcePage
 from macros.content import Content
 from macros.errors import ContentError
-from macros.urls import page_url
 
 CHANGES_FILE = "data/changes.yml"
-CHANGES_PAGE = "changes.md"
 
 
 @dataclass(frozen=True)

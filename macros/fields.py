@@ -9,13 +9,12 @@ refused if it holds raw HTML or a script address, with a message showing the Mar
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 from pathlib import Path
 
 from macros import inline
+from macros.addresses import WEB_LINK, is_page_link
 from macros.errors import ContentError
-from macros.urls import is_page_link
 from macros.yamlsource import Located
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,9 +22,6 @@ _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--|![A-Za-z]|\?)")
 _SCRIPT_URL = re.compile(r"\b(?:java|vb)script\s*:", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 _DIGITS = re.compile(r"^[0-9]+$")
-WEB_LINK = re.compile(
-    r"^(?:https?://[^\s<>\"'`]+|mailto:[^\s<>\"'`]+@[^\s<>\"'`]+|tel:\+?[0-9-]+)$"
-)
 
 MARKDOWN_HELP = (
     "use Markdown instead: *italic*, **bold**, [link text](https://example.org) or "
@@ -184,11 +180,11 @@ class Record:
     def _check_link(self, name: str, target: str) -> None:
         if WEB_LINK.match(target):
             return
-        if not is_page_link(target) or target.startswith("/") or ".." in target.split("/"):
+        if not is_page_link(target):
             raise self.error(
                 name, f"the link target '{target}' is not allowed here", f"{LINK_HELP}"
             )
-        path = posixpath.normpath(target.partition("#")[0])
+        path = target.partition("#")[0]
         if self.docs_dir is not None and not (self.docs_dir / path).is_file():
             raise self.error(
                 name,

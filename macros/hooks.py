@@ -21,7 +21,18 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import bundle, catalogue, changes, guards, linkcheck, render, review, sitefiles  # noqa: E402
+from macros import (  # noqa: E402
+    addresses,
+    bundle,
+    catalogue,
+    changes,
+    guards,
+    linkcheck,
+    postbuild,
+    render,
+    review,
+    sitefiles,
+)
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 from macros.printing import pageline, pages, pdfcache  # noqa: E402
@@ -52,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     if settings.logo:
         config.theme["logo"] = settings.logo
+    config.extra["guide_addresses"] = addresses.script_config()
     # Pages link one bundle of our stylesheets; on_post_build writes it from the listed files.
     _BUNDLED[:], others = bundle.bundle_plan(list(config.extra_css))
     config.extra_css = [*others, bundle.BUNDLE] if _BUNDLED else others
@@ -160,7 +172,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     with fail_closed():
         data_dir = Path(config.config_file_path).parent / "data"
         docs_dir = Path(config.docs_dir)
-        catalogue.publish(
+        postbuild.publish(
             site_dir, content, data_dir, docs_dir, config.use_directory_urls, options.date_text
         )
     _warn_overdue([*_REVIEWS.values(), *review.data_reviews(content)])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from macros.fields import Record
 
 if TYPE_CHECKING:  # the content model calls this loader, so only its types come from there
-    from macros.content import _Source
+    from macros.content.loaders import _Source
 
 CHECKS_FILE = "checks.yml"
 # Questions drawn from a page that is not a step page; the check page groups them under it.

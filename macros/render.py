@@ -15,8 +15,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from macros import inline
-from macros.fields import WEB_LINK
-from macros.urls import is_page_link, page_url, relative_url
+from macros.addresses import WEB_LINK, is_page_link, page_url, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.changes import CHANGES_PAGE, ShownChange
+from macros.addresses import CHANGES_PAGE
+from macros.changes import ShownChange
 from macros.render import PageRef, render
 from macros.review import Review, long_date
 

@@ -12,20 +12,26 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.addresses import EXAMPLES_PAGE as EXAMPLES_PAGE  # kept importable from here
+from macros.addresses import (
+    FORWARD_SCRIPT,
+    GO,
+    PAGE_LINK,
+    RESERVED_IDS,
+    is_page_path,
+    page_url,
+    relative_url,
+    short_path,
+)
+from macros.addresses import short_url as short_url
+from macros.catalogue import Link, short_link_targets
 from macros.content import Content
 from macros.errors import ContentError
 from macros.fields import ID_PATTERN
 from macros.render import ENVIRONMENT
-from macros.urls import folder_url, page_url, relative_url
 from macros.yamlsource import load_yaml
 
-GO = "go"
-RESERVED_IDS = frozenset({"", "index"})
-EXAMPLES_PAGE = "examples/index.md"
-FORWARD_SCRIPT = "assets/javascripts/go.js"
 REDIRECTS_FILE = "redirects.yml"
-_PAGE_PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?/)[A-Za-z0-9_./-]+\.md$")
-_TARGET = re.compile(r"^(?P<page>[A-Za-z0-9_./-]+\.md)(?:#(?P<fragment>[A-Za-z][\w-]*))?$")
 
 
 @dataclass(frozen=True)
@@ -40,11 +46,6 @@ class Forward:
     def file(self) -> str:
         """The HTML file to write, relative to the site root."""
         return self.path if self.path.endswith(".html") else f"{self.path}index.html"
-
-
-def short_url(link_id: str, directory_urls: bool = True) -> str:
-    """The root-relative short address of a step, checklist or worked example, as links name it."""
-    return folder_url(f"{GO}/{link_id}/", directory_urls)
 
 
 def _id_line(path: Path, value: str) -> int | None:
@@ -62,44 +63,32 @@ def _display(data_dir: Path, path: Path) -> str:
     return f"data/{path.relative_to(data_dir).as_posix()}"
 
 
+def _data_file(content: Content, data_dir: Path, link: Link) -> Path:
+    """The data file that defines a short-linked entry, for error messages."""
+    if link.kind == "step":
+        return data_dir / "steps.yml"
+    if link.kind == "checklist":
+        return data_dir / "checklists.yml"
+    source = content.examples[link.id].source
+    return data_dir / Path(source).relative_to("data") if source else data_dir
+
+
 def short_links(content: Content, data_dir: Path, directory_urls: bool = True) -> list[Forward]:
-    """One forwarding page per step, checklist and example; ids must not collide or be reserved.
+    """A forwarding page per catalogue entry with a short link; ids are unique and not reserved.
 
     Without directory URLs (the offline copy) the pages are named `go/<id>/index.html` and
     forward to file-style page addresses.
     """
-    owners: list[tuple[str, Path, str, str]] = [
-        (
-            step.id,
-            data_dir / "steps.yml",
-            f"Step {step.number}: {step.title}",
-            page_url(step.page, directory_urls),
-        )
-        for step in content.steps
-    ]
-    examples = page_url(EXAMPLES_PAGE, directory_urls)
-    for checklist in content.checklists.values():
-        page = page_url(content.step(checklist.step).page, directory_urls)
-        owners.append(
-            (
-                checklist.id,
-                data_dir / "checklists.yml",
-                checklist.title,
-                f"{page}#checklist-{checklist.id}",
-            )
-        )
-    for example in content.examples.values():
-        source = data_dir / Path(example.source).relative_to("data") if example.source else data_dir
-        owners.append((example.id, source, example.title, f"{examples}#example-{example.id}"))
     seen: dict[str, Path] = {}
     forwards = []
-    for link_id, path, title, target in owners:
+    for link in short_link_targets(content, directory_urls):
+        link_id, path = link.id, _data_file(content, data_dir, link)
         if link_id in RESERVED_IDS or not ID_PATTERN.match(link_id):
             raise ContentError(
                 file=_display(data_dir, path),
                 line=_id_line(path, link_id) if path.is_file() else None,
                 field="id",
-                message=f"'{link_id}' cannot be a short link (go/{link_id}/)",
+                message=f"'{link_id}' cannot be a short link ({short_path(link_id)})",
                 fix="choose another id; 'index' is reserved",
             )
         if link_id in seen:
@@ -112,14 +101,13 @@ def short_links(content: Content, data_dir: Path, directory_urls: bool = True) -
                 message=(
                     f"the id '{link_id}' is also used in {_display(data_dir, first)}"
                     f"{f' (line {_id_line(first, link_id)})' if first.is_file() else ''}; steps, "
-                    f"checklists and worked examples share one set of short links (go/{link_id}/)"
+                    "checklists and worked examples share one set of short links "
+                    f"({short_path(link_id)})"
                 ),
                 fix="give one of them another id (ids already published must not change)",
             )
         seen[link_id] = path
-        forwards.append(
-            Forward(path=short_url(link_id, directory_urls), target=target, title=title)
-        )
+        forwards.append(Forward(path=link.short or "", target=link.url, title=link.title))
     return forwards
 
 
@@ -154,9 +142,9 @@ def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) 
     forwards = []
     for old, located in mapping.value.items():
         target = located.value if isinstance(located.value, str) else ""
-        match = _TARGET.match(target)
+        match = PAGE_LINK.match(target)
         problem, fix = "", ""
-        if not _PAGE_PATH.match(old):
+        if not is_page_path(old):
             problem, fix = (
                 f"'{old}' is not a page path",
                 "write the old page as it was, e.g. steps/old.md",
@@ -165,7 +153,7 @@ def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) 
             problem, fix = f"the page '{old}' still exists", "delete the page or this redirect"
         elif old.startswith(f"{GO}/"):
             problem, fix = f"'{old}' is inside go/, which holds short links", "redirect a page path"
-        elif match is None or not _PAGE_PATH.match(match["page"]):
+        elif match is None:
             problem, fix = (
                 f"'{target}' is not a page",
                 "write the new page as page.md or page.md#anchor",

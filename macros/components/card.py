@@ -7,6 +7,15 @@ knows its public address.
 
 from __future__ import annotations
 
+from macros.addresses import (
+    ALL_CARDS,
+    FIRST_HOUR,
+    FIRST_HOUR_PAGE,
+    card_page,
+    page_url,
+    pdf_path,
+    short_path,
+)
 from macros.components._checks import known_id
 from macros.components.first_hour import shown_lines
 from macros.content import Checklist, Content
@@ -20,23 +29,8 @@ EXAMPLES = {
     "default": {"checklist_id": "limit-the-damage"},
     "in-a-set": {"checklist_id": "own-it", "heading_level": 2},
 }
-FIRST_HOUR = "first-hour"  # print/first-hour/ and print/pdf/first-hour-<paper>.pdf
-FIRST_HOUR_PAGE = "right-now.md"
 NOTE_LINES = 4  # lines to write on under "Notes", fewer when a long checklist needs the room
 ROOMY_LIST = 6  # items that fit on one sheet with every note line
-
-
-def card_page(checklist_id: str) -> str:
-    """The source path of a checklist's generated card page (built to print/<id>/)."""
-    return f"print/{checklist_id}.md"
-
-
-ALL_CARDS = "all-cards"  # print/pdf/all-cards-<paper>.pdf holds every card
-
-
-def pdf_path(name: str, paper: str) -> str:
-    """Root-relative path of a PDF download: print/pdf/<name>-<paper>.pdf."""
-    return f"print/pdf/{name}-{paper}.pdf"
 
 
 def _footer_context(
@@ -78,7 +72,7 @@ def _card_context(
 ) -> dict[str, object]:
     step = content.step(data.step)
     return {
-        **_footer_context(content, page, options, f"go/{step.id}/", for_pdf, data.review),
+        **_footer_context(content, page, options, short_path(step.id), for_pdf, data.review),
         "checklist": data,
         "step": step,
         "step_count": len(content.steps),
@@ -121,7 +115,7 @@ def _first_hour_context(
 ) -> dict[str, object]:
     lines, support = shown_lines(content)
     return {
-        **_footer_context(content, page, options, "right-now/", for_pdf),
+        **_footer_context(content, page, options, page_url(FIRST_HOUR_PAGE), for_pdf),
         "level": level,
         "lines": lines,
         "support": support,
@@ -148,5 +142,5 @@ def all_cards(content: Content, page: PageRef, *, options: PrintOptions) -> str:
     """Every card, the first-hour card first, one per sheet when printed, with the downloads."""
     first = _first_hour_context(content, page, 2, options, for_pdf=False)
     cards = [_card_context(content, page, data, 2, options) for data in content.checklists.values()]
-    pdfs = [(paper, page.link_to(pdf_path("all-cards", paper))) for paper in PAPERS]
+    pdfs = [(paper, page.link_to(pdf_path(ALL_CARDS, paper))) for paper in PAPERS]
     return render("all_cards.html", page, first_hour=first, cards=cards, pdfs=pdfs)

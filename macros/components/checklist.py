@@ -6,6 +6,7 @@ item `data-item` and a page-unique DOM id, and each native checkbox is named by 
 
 from __future__ import annotations
 
+from macros.addresses import card_page, checklist_anchor, item_anchor
 from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
 from macros.render import PageRef, render
@@ -29,10 +30,18 @@ def checklist(
     """
     data = content.checklists[known_id("checklist", checklist_id, content.checklists)]
     step = content.step(data.step)
+
+    def former_anchors(item_id: str) -> list[str]:
+        return [item_anchor(data.id, old) for old in data.former_ids(item_id)]
+
     return render(
         "checklist.html",
         page,
         checklist=data,
+        anchor=checklist_anchor(data.id),
+        former_anchors=former_anchors(""),
+        items=[(i, item_anchor(data.id, i.id), former_anchors(i.id)) for i in data.items],
+        card_href=page.link_to_page(card_page(data.id)),
         step=step,
         searchable=page.src_uri == step.page,
         level=check_heading_level(heading_level),

@@ -6,10 +6,10 @@ return Markdown, not HTML, so MkDocs checks any link like the rest of the page.
 
 from __future__ import annotations
 
+from macros.addresses import rewrite_markdown_links
 from macros.components._checks import plain_words
 from macros.content import Contact, Content
 from macros.render import PageRef
-from macros.urls import rewrite_markdown_links
 
 EXAMPLES = {
     "default": {},

@@ -6,7 +6,7 @@ works it out first, and the trainer reveals the story (linked on the examples pa
 
 from __future__ import annotations
 
-from macros.components.worked_example import SEARCH_PAGE
+from macros.addresses import EXAMPLES_PAGE, example_anchor
 from macros.content import Content
 from macros.render import PageRef, render
 
@@ -19,6 +19,8 @@ def scenario_handouts(content: Content, page: PageRef) -> str:
     return render(
         "scenario_handouts.html",
         page,
-        examples=chosen,
-        examples_page=SEARCH_PAGE,
+        examples=[
+            (example, page.link_to_page(EXAMPLES_PAGE, example_anchor(example.id)))
+            for example in chosen
+        ],
     )

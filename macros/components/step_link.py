@@ -5,10 +5,10 @@ It returns Markdown, not HTML, so MkDocs checks the link like any other.
 
 from __future__ import annotations
 
+from macros.addresses import relative_source
 from macros.components._checks import known_id, plain_words
 from macros.content import Content
 from macros.render import PageRef
-from macros.urls import relative_source
 
 EXAMPLES = {
     "default": {"step_id": "step-2"},

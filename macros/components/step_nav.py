@@ -6,10 +6,10 @@ build stops.
 
 from __future__ import annotations
 
+from macros.addresses import HOME_PAGE
 from macros.content import Content, Step
 from macros.errors import MacroArgumentError
 from macros.render import PageRef, render
-from macros.urls import HOME_PAGE
 
 EXAMPLES = {"on-step-page": {}}
 

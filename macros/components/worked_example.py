@@ -5,13 +5,10 @@ On a step page that step's part is highlighted, so the reader sees what matters 
 
 from __future__ import annotations
 
+from macros.addresses import EXAMPLES_PAGE, example_anchor
 from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
 from macros.render import PageRef, render
-
-# The one page whose copy of each example goes into the search index; copies elsewhere are left
-# out, so a search lists each story once and the index stays small.
-SEARCH_PAGE = "examples/index.md"
 
 EXAMPLES = {
     "default": {"example_id": "wrong-delivery-date"},
@@ -30,9 +27,11 @@ def worked_example(
         "worked_example.html",
         page,
         example=data,
+        anchor=example_anchor(data.id),
         steps=content.steps,
         current=current.id if current else None,
         open=open,
-        searchable=page.src_uri == SEARCH_PAGE,
+        # Only the examples page's copy goes into search: each story is listed once.
+        searchable=page.src_uri == EXAMPLES_PAGE,
         level=check_heading_level(heading_level),
     )

@@ -7,8 +7,8 @@ itself. Each story is rendered exactly as `worked_example(id)` renders it (same 
 
 from __future__ import annotations
 
+from macros.addresses import EXAMPLES_PAGE, example_anchor
 from macros.components._checks import check_heading_level
-from macros.components.worked_example import SEARCH_PAGE
 from macros.content import SEVERITIES, Content
 from macros.errors import MacroArgumentError
 from macros.render import PageRef, render
@@ -40,11 +40,11 @@ def worked_examples(content: Content, page: PageRef, severity: str, heading_leve
     return render(
         "worked_examples.html",
         page,
-        examples=chosen,
+        examples=[(example, example_anchor(example.id)) for example in chosen],
         severity=severity,
         steps=content.steps,
         current=current.id if current else None,
         open=False,
-        searchable=page.src_uri == SEARCH_PAGE,
+        searchable=page.src_uri == EXAMPLES_PAGE,
         level=check_heading_level(heading_level),
     )

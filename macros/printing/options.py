@@ -8,13 +8,12 @@ the short address as text and no QR code, because a code that scans to nowhere i
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from macros.addresses import is_public_url
 from macros.errors import ContentError
 
-PUBLIC_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
 PAPERS = ("a4", "letter")
 
 
@@ -47,7 +46,7 @@ def build_date() -> datetime:
 def print_options(site_name: str, extra: dict[str, object]) -> PrintOptions:
     """Read and check `extra.public_url`; a malformed address stops the build."""
     value = str(extra.get("public_url") or "").strip()
-    if value and not PUBLIC_URL.match(value):
+    if value and not is_public_url(value):
         raise ContentError(
             file="mkdocs.yml",
             field="extra.public_url",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.addresses import page_url, short_path
 from macros.content import Content
 from macros.printing.options import PrintOptions
-from macros.urls import page_url
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def print_line(
 ) -> PrintLine:
     """The print line of the page built from `src_uri`, reviewed on `reviewed` (else the guide)."""
     step = content.step_for_page(src_uri)
-    path = f"go/{step.id}/" if step else page_url(src_uri)
+    path = short_path(step.id) if step else page_url(src_uri)
     address = options.short_address(path) if options.public_url else ""
     return PrintLine(
         guide=options.site_name,

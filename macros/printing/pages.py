@@ -10,11 +10,9 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from macros.components.card import FIRST_HOUR, card_page
+from macros.addresses import ALL_CARDS_PAGE, FIRST_HOUR, card_page
 from macros.content import Content
 from macros.errors import ContentError
-
-ALL_CARDS_PAGE = "print/index.md"
 
 
 def _page(title: str, body: str) -> str:

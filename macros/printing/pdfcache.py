@@ -22,12 +22,12 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from macros.addresses import PDF_FOLDER
 from macros.content import Content
 from macros.printing.options import PrintOptions
 
 INPUT_FOLDERS = ("data", "macros", "overrides", "docs/assets")
 INPUT_FILES = ("mkdocs.yml",)
-PDF_FOLDER = "print/pdf"
 MANIFEST = "manifest.json"
 KEEP = 4  # entries kept: a few branches or paper settings, never an unbounded folder
 

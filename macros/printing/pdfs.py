@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from macros.components.card import ALL_CARDS, FIRST_HOUR, card, first_hour_card, pdf_path
+from macros.addresses import ALL_CARDS, FIRST_HOUR, card_page, page_url, pdf_path
+from macros.components.card import card, first_hour_card
 from macros.content import Content
 from macros.errors import ContentError
 from macros.printing.options import PAPERS, PrintOptions
@@ -72,14 +73,14 @@ def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> 
         for name, title, checklist_id in subjects:
             # Rendered as on its card page of the published site (directory URLs, also when the
             # offline copy is built), so relative links resolve against the public address.
-            page = PageRef(f"print/{name}.md", directory_urls=True)
+            page = PageRef(card_page(name), directory_urls=True)
             if checklist_id is None:
                 html = first_hour_card(content, page, options=options, for_pdf=True)
             else:
                 html = card(content, page, checklist_id, options=options, for_pdf=True)
             source = _document_html([html], title, options)
             # Links in the text resolve against the public address, never a path of the build host.
-            base = options.short_address(f"print/{name}/") if options.public_url else None
+            base = options.short_address(page_url(card_page(name))) if options.public_url else None
             document = HTML(string=source, base_url=base, url_fetcher=fetcher).render(
                 stylesheets=[print_css, page_css]
             )

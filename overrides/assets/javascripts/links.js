@@ -1,4 +1,4 @@
-/* links: copy-link buttons and deep-link landing (issue 5).
+/* links: copy-link buttons and deep-link landing.
  *
  * Copy: a real button beside every step title, checklist, worked example and linkable heading, and
  * beside every address on "Linking to this guide". It copies the full address (the go/ short link
@@ -27,10 +27,24 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   }
 
+  // The address formats the build publishes (macros/addresses.py), from <meta name="guide:addresses">.
+  function addressFormats() {
+    var meta = document.querySelector('meta[name="guide:addresses"]');
+    try {
+      return meta ? JSON.parse(meta.content) : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
   // From file:// (the offline copy, an unpacked zip) a folder is a file listing, not a page.
   function shortAddress(id) {
-    var folder = "go/" + id + "/";
-    var path = window.location.protocol === "file:" ? folder + "index.html" : folder;
+    var format = addressFormats().short;
+    if (!format) {
+      return null;
+    }
+    var folder = format.replace("{id}", id);
+    var path = window.location.protocol === "file:" && /\/$/.test(folder) ? folder + "index.html" : folder;
     return new URL(path, siteRoot()).href;
   }
 
@@ -124,7 +138,7 @@
   }
 
   function addToHeading(heading, title, address) {
-    if (heading.querySelector(".guide-copy")) {
+    if (!address || heading.querySelector(".guide-copy")) {
       return;
     }
     heading.appendChild(makeButton(title, address, false));
@@ -149,14 +163,15 @@
     });
     root.querySelectorAll("details.guide-example[data-example]").forEach(function (example) {
       var previous = example.previousElementSibling;
-      if (previous && previous.classList.contains("guide-copy-row")) {
+      var address = shortAddress(example.dataset.example);
+      if (!address || (previous && previous.classList.contains("guide-copy-row"))) {
         return;
       }
       var title = example.querySelector(".guide-example__title");
       var row = document.createElement("div");
       row.className = "guide-copy-row";
       var name = title ? headingText(title) : example.dataset.example;
-      row.appendChild(makeButton(name, shortAddress(example.dataset.example), false));
+      row.appendChild(makeButton(name, address, false));
       example.insertAdjacentElement("beforebegin", row);
     });
     root.querySelectorAll("a[data-link-copy]").forEach(function (link) {
