@@ -66,8 +66,8 @@ def test_offline_config_repeats_mkdocs_yml_lists_and_adds_only_offline_entries()
         "mkdocs.offline.yml: copy mkdocs.yml's plugins list, then add '- offline' last"
     )
     assert offline["plugins"][-1] == "offline"
-    assert offline["hooks"] == [*base["hooks"], "macros/offline.py"], (
-        "mkdocs.offline.yml: copy mkdocs.yml's hooks list, then add macros/offline.py"
+    assert offline["hooks"] == [*base["hooks"], "macros/glue/offline.py"], (
+        "mkdocs.offline.yml: copy mkdocs.yml's hooks list, then add macros/glue/offline.py"
     )
     assert offline["extra"]["polyfills"] == [SHIM_URI]
     assert SHIM.is_file(), "node_modules/iframe-worker is missing: run 'npm ci'"

@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 
