@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help build serve test lint format dist lock clean links-lock
+.PHONY: help build serve check test lint format dist lock clean links-lock
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ build: $(STAMP) ## Build the site into site/ (replaced only when the build succe
 serve: $(STAMP) ## Preview on http://127.0.0.1:8000 with live reload of docs/, data/, macros/ and overrides/
 	GUIDE_STRICT_MACROS=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 \
 		--watch data --watch macros --watch overrides
+
+check: build ## Check your work before you share it: build, spelling, reading grade, copying, links
+	@$(BIN)/python -m macros.proof $(SITE)
 
 test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, built site, real Chromium)
 	$(BIN)/python -m pytest

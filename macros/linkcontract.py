@@ -3,7 +3,7 @@
 `tests/links.lock.json` records each (id, url, short) the catalogue has published. A locked id must
 stay in the catalogue, and its url and short link must still resolve in the built site (file there,
 fragment on that page), directly or through a forwarding page. `make links-lock` only adds entries;
-taking a promise back is a deliberate edit of the lock file.
+an id that leaves the guide is retired in data/redirects.yml, where its old address now leads.
 
 Run as `python -m macros.linkcontract SITE/links.json tests/links.lock.json` to add new entries.
 """
@@ -16,10 +16,13 @@ import posixpath
 import re
 import sys
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from macros.errors import ContentError
 from macros.linkcheck import scan_html
 
+LOCK_FILE = "tests/links.lock.json"
 MAX_FORWARDS = 5
 _FORWARD = re.compile(r'data-guide-forward="([^"]*)"')
 
@@ -34,11 +37,23 @@ class Promise:
 
 
 def read_lock(path: Path) -> list[Promise]:
-    """The promises in a lock file (none if the file does not exist yet)."""
+    """The promises in a lock file (none if the file does not exist yet); a damaged file stops."""
     if not path.is_file():
         return []
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [Promise(entry["id"], entry["url"], entry.get("short")) for entry in data["links"]]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Promise(entry["id"], entry["url"], entry.get("short")) for entry in data["links"]]
+    except json.JSONDecodeError as error:
+        line, problem = error.lineno, f"this is not valid JSON ({error.msg})"
+    except (KeyError, TypeError, AttributeError):
+        line, problem = None, "every entry needs an 'id' and a 'url' under 'links'"
+    raise ContentError(
+        file=LOCK_FILE,
+        line=line,
+        message=f"the link lock is damaged: {problem}",
+        fix="undo your edit to it (in your Git tool: discard the change to this file); "
+        "to retire a link, write it under 'retired:' in data/redirects.yml instead",
+    )
 
 
 def read_catalogue(path: Path) -> list[Promise]:
@@ -59,6 +74,12 @@ def write_lock(path: Path, promises: list[Promise]) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+@lru_cache(maxsize=64)
+def _ids(text: str) -> frozenset[str]:
+    """The ids of a page, parsed once however many locked anchors point into it."""
+    return frozenset(scan_html(text).ids)
+
+
 def resolve(site_dir: Path, url: str) -> str | None:
     """Follow `url` (root-relative) through forwarding pages: None when it lands, else why not."""
     path, _, fragment = url.partition("#")
@@ -71,7 +92,7 @@ def resolve(site_dir: Path, url: str) -> str | None:
         text = file.read_text(encoding="utf-8")
         forward = _FORWARD.search(text)
         if forward is None:
-            if fragment and fragment not in scan_html(text).ids:
+            if fragment and fragment not in _ids(text):
                 return f"'{path or './'}' has no '#{fragment}'"
             return None
         target = html.unescape(forward.group(1))
@@ -83,24 +104,52 @@ def resolve(site_dir: Path, url: str) -> str | None:
     return f"'{url}' forwards more than {MAX_FORWARDS} times"
 
 
-def broken_promises(locked: list[Promise], published: list[Promise], site_dir: Path) -> list[str]:
-    """Every locked promise the built site breaks, each with what to do about it."""
+def _ways_forward(promise: Promise) -> str:
+    return (
+        f"put back the id or heading you removed or renamed, or retire it with a line under "
+        f"'retired:' in data/redirects.yml, such as '  {promise.id}: <where it leads now>' "
+        "(AUTHORING.md, Retire or move a link)"
+    )
+
+
+def broken_promises(
+    locked: list[Promise], published: list[Promise], site_dir: Path
+) -> list[ContentError]:
+    """Every locked promise the built site breaks, each naming the id and the two ways forward."""
     ids = {promise.id for promise in published}
     problems = []
     for promise in sorted(locked):
         if promise.id not in ids:
             problems.append(
-                f"'{promise.id}' ({promise.url}) is no longer in the catalogue: restore its "
-                "explicit id, or remove it from tests/links.lock.json if breaking it is deliberate"
+                ContentError(
+                    file=LOCK_FILE,
+                    record=promise.id,
+                    message=f"the published link '{promise.id}' ({promise.url}) is gone",
+                    fix=_ways_forward(promise),
+                )
             )
-        for kind, url in (("url", promise.url), ("short link", promise.short)):
+        for kind, url in (("address", promise.url), ("short link", promise.short)):
             problem = resolve(site_dir, url) if url is not None else None
             if problem:
                 problems.append(
-                    f"'{promise.id}' {kind} {url} no longer resolves ({problem}): keep the page "
-                    "and id, or add a redirect in data/redirects.yml"
+                    ContentError(
+                        file=LOCK_FILE,
+                        record=promise.id,
+                        message=f"its published {kind} {url or './'} no longer resolves "
+                        f"({problem})",
+                        fix=_ways_forward(promise),
+                    )
                 )
     return problems
+
+
+def contract_problems(site_dir: Path, lock: Path) -> list[ContentError]:
+    """The link lock checked against a built site; a damaged lock is one problem, not a crash."""
+    try:
+        locked = read_lock(lock)
+    except ContentError as error:
+        return [error]
+    return broken_promises(locked, read_catalogue(site_dir / "links.json"), site_dir)
 
 
 def main(arguments: list[str]) -> int:
@@ -109,7 +158,11 @@ def main(arguments: list[str]) -> int:
         print("usage: python -m macros.linkcontract SITE/links.json tests/links.lock.json")
         return 2
     catalogue, lock = Path(arguments[0]), Path(arguments[1])
-    locked = read_lock(lock)
+    try:
+        locked = read_lock(lock)
+    except ContentError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
     updated = merged(locked, read_catalogue(catalogue))
     write_lock(lock, updated)
     print(f"{lock}: {len(updated)} links locked ({len(updated) - len(locked)} new)")

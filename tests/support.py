@@ -64,6 +64,30 @@ class FixtureSite:
         )
 
 
+def make(root: Path, *targets: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    """Run `make` in a project copy with this interpreter's virtual environment."""
+    venv = Path(PYTHON).parent.parent
+    return subprocess.run(
+        ["make", "--no-print-directory", *targets, f"VENV={venv}"],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def make_project_copy(tmp_path: Path) -> FixtureSite:
+    """A fixture site `make build` and `make check` run in: also the Makefile and the link lock."""
+    site = make_fixture_site(tmp_path)
+    for name in ("Makefile", "requirements.lock"):  # copy2 keeps the time: no reinstall
+        shutil.copy2(ROOT / name, site.root / name)
+    (site.root / "tests").mkdir()
+    shutil.copy2(ROOT / "tests" / "links.lock.json", site.root / "tests" / "links.lock.json")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "source", site.root / "tests/fixtures/source")
+    return site
+
+
 def make_fixture_site(tmp_path: Path) -> FixtureSite:
     """Copy the real guide into `tmp_path`; macros/ and overrides/ are linked, not copied."""
     root = tmp_path / "guide"

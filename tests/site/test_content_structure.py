@@ -14,18 +14,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from macros.content import Step, load_content
-from tests.site.page_text import main_text
+from macros.proof.pagetext import main_text
+from macros.proof.rules import STEP_BLOCKS
 from tests.support import ROOT
 
-STEP_BLOCKS = [
-    "in-short",
-    "why-it-matters",
-    "what-to-do",
-    "what-to-avoid",
-    "what-to-say",
-    "examples",
-    "key-points",
-]
 MANAGER_BLOCKS = [
     "thank-them",
     "contain-first",
@@ -87,7 +79,7 @@ def within(elements: list[Tag], selector: str) -> list[Tag]:
 def test_step_page_has_every_block_in_order(built_site: Path, step: Step) -> None:
     page = article(built_site, step.page)
     h2_ids = [h2.get("id") for h2 in page.find_all("h2", recursive=False)]
-    assert h2_ids == STEP_BLOCKS, f"{step.page}: blocks {h2_ids}, expected {STEP_BLOCKS}"
+    assert h2_ids == list(STEP_BLOCKS), f"{step.page}: blocks {h2_ids}, expected {STEP_BLOCKS}"
     nested = [h2.get("id") for h2 in page.find_all("h2") if h2.parent is not page]
     assert not nested, f"{step.page}: h2 headings inside a block: {nested}"
 

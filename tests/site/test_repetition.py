@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from tests.site.page_text import page_main_texts
+from macros.proof.pagetext import page_main_texts
 
 MIN_WORDS = 6
 # Pages that list things rather than explain: the card sheets and scenario handouts (each stands

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from macros.content import load_content
 from macros.review import long_date
-from tests.site.page_text import html_pages, main_article, page_name
+from macros.proof.pagetext import html_pages, main_article, page_name
 from tests.support import ROOT, make_fixture_site
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.linkcontract import Promise, broken_promises, merged, read_lock, resolve, write_lock
+from macros.linkcontract import (
+    LOCK_FILE,
+    Promise,
+    broken_promises,
+    merged,
+    read_lock,
+    resolve,
+    write_lock,
+)
 from macros.shortlinks import Forward, render_forward
 
 
@@ -42,20 +50,20 @@ def test_removing_a_locked_id_fails(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
     problems = broken_promises([STEP, SECTION], [STEP], site)
     assert len(problems) == 1
-    assert (
-        "'step-3/what-to-do' (steps/own-it/#what-to-do) is no longer in the catalogue"
-        in problems[0]
-    )
+    said = str(problems[0])
+    assert "the published link 'step-3/what-to-do' (steps/own-it/#what-to-do) is gone" in said
+    assert "put back the id" in said and "'retired:' in data/redirects.yml" in said
 
 
 def test_a_lost_fragment_fails_even_when_the_id_stays(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
     page(site, "steps/own-it", '<h1 id="step-3">Own it</h1><h2 id="things-to-do">Do</h2>')
     problems = broken_promises([SECTION], [SECTION], site)
-    assert problems == [
-        "'step-3/what-to-do' url steps/own-it/#what-to-do no longer resolves ('steps/own-it/' has "
-        "no '#what-to-do'): keep the page and id, or add a redirect in data/redirects.yml"
+    assert [problem.message for problem in problems] == [
+        "its published address steps/own-it/#what-to-do no longer resolves ('steps/own-it/' has "
+        "no '#what-to-do')"
     ]
+    assert problems[0].record == "step-3/what-to-do" and problems[0].file == LOCK_FILE
 
 
 def test_a_moved_page_with_a_forward_keeps_its_old_urls(tmp_path: Path) -> None:
