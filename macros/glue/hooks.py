@@ -61,6 +61,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "primary": settings.primary_color,
         "accent": settings.accent_color,
     }
+    with fail_closed():
+        # Checked and ended with "/" once, for the page head (scripts copy full addresses from it).
+        config.extra["guide_public_url"] = print_options(config.site_name, config.extra).public_url
     if settings.logo:
         config.theme["logo"] = settings.logo
     config.extra["guide_addresses"] = addresses.script_config()

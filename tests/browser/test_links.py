@@ -115,14 +115,36 @@ def clipboard_page(context, site_server):
     return context.new_page()
 
 
-def copy_with_keyboard(page, button) -> str:
+def copy_with_keyboard(page, button, status: str = "Link copied") -> str:
+    """Press the button; return the plain text it put on the clipboard."""
+    return copy_both(page, button, status)[0]
+
+
+def copy_both(page, button, status: str = "Link copied") -> tuple[str, str]:
+    """Press the button; return the plain text and the HTML it put on the clipboard."""
     page.evaluate("navigator.clipboard.writeText('')")
     page.evaluate("document.querySelector('.guide-copy-status').textContent = ''")
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
-    assert page.locator(".guide-copy-status").text_content() == "Link copied"
-    return page.evaluate("navigator.clipboard.readText()")
+    assert page.locator(".guide-copy-status").text_content() == status
+    return tuple(
+        page.evaluate(
+            """async () => {
+                const [item] = await navigator.clipboard.read();
+                const read = async type => item.types.includes(type)
+                    ? await (await item.getType(type)).text() : "";
+                return [await read("text/plain"), await read("text/html")];
+            }"""
+        )
+    )
+
+
+def titled_link(html: str) -> tuple[str, str]:
+    """The href and text of the one link in clipboard HTML."""
+    match = re.search(r'<a href="([^"]+)">([^<]+)</a>', html)
+    assert match, f"no titled link in {html!r}"
+    return match.group(1), match.group(2)
 
 
 def test_copy_buttons_put_the_full_address_on_the_clipboard(clipboard_page, site_server) -> None:
@@ -132,48 +154,102 @@ def test_copy_buttons_put_the_full_address_on_the_clipboard(clipboard_page, site
     example_id = example.get_attribute("data-example")
     example_title = example.locator(".guide-example__title").inner_text().strip()
     cases = [
-        ("h1 .guide-copy", "Copy link to Step 3: Own what happened", "go/step-3/"),
-        (".guide-checklist .guide-copy", "Copy link to Own what happened", "go/own-it/"),
-        ("h2#what-to-do .guide-copy", "Copy link to What to do", "steps/own-it/#what-to-do"),
+        ("h1 .guide-copy", "Step 3: Own what happened", "go/step-3/"),
+        (".guide-checklist__title .guide-copy", "Own what happened", "go/own-it/"),
+        ("h2#what-to-do .guide-copy", "What to do", "steps/own-it/#what-to-do"),
         (
             f".guide-copy-row:has(+ [data-example='{example_id}']) .guide-copy",
-            f"Copy link to {example_title}",
+            example_title,
             f"go/{example_id}/",
         ),
+        (
+            "#item-own-it--say-it-was-you .guide-copy",
+            load_content(ROOT / "data", ROOT / "docs").checklists["own-it"].items[0].text,
+            "steps/own-it/#item-own-it--say-it-was-you",
+        ),
     ]
-    for selector, name, address in cases:
+    for selector, title, address in cases:
         button = page.locator(selector)
         assert button.count() == 1, selector
-        assert button.get_attribute("aria-label") == name
+        assert button.get_attribute("aria-label") == f"Copy link to {title}"
         assert button.evaluate("b => b.tagName") == "BUTTON"
-        assert copy_with_keyboard(page, button) == site_server.sub_url(address)
-    assert page.locator("h2[id] .guide-copy").count() == page.locator("h2[id] .headerlink").count()
+        text, html = copy_both(page, button)
+        assert text == site_server.sub_url(address)
+        assert titled_link(html) == (site_server.sub_url(address), title)
+
+
+def test_each_heading_shows_one_link_icon(page, site_server) -> None:
+    page.goto(site_server.sub_url("steps/own-it/"))
+    headings = page.locator(".md-content h1[id], .md-content h2[id]")
+    for index in range(headings.count()):
+        heading = headings.nth(index)
+        visible = heading.locator(".headerlink:visible, .guide-copy:visible").count()
+        assert visible == 1, heading.get_attribute("id")
+    assert page.locator(".md-content h2[id] .guide-copy").count() >= 6
 
 
 def test_the_listing_page_copies_short_links(clipboard_page, site_server) -> None:
     page = clipboard_page
     page.goto(site_server.sub_url("linking/"))
-    button = page.locator("[data-link-id='step-2'] .guide-copy")
+    row = page.locator("[data-link-id='step-2']")
     step = load_content(ROOT / "data", ROOT / "docs").steps[1]
-    assert button.get_attribute("aria-label") == f"Copy link to Step 2: {step.title}"
-    assert copy_with_keyboard(page, button) == site_server.sub_url("go/step-2/")
-    item = page.locator("[data-link-id='own-it/say-it-was-you'] .guide-copy")
+    title = f"Step 2: {step.title}"
+    full = site_server.sub_url("go/step-2/")
+    assert row.locator("code").inner_text() == full
+    button = row.locator(".guide-copy--link")
+    assert button.get_attribute("aria-label") == f"Copy link to {title}"
+    text, html = copy_both(page, button)
+    assert text == full and titled_link(html) == (full, title)
+    message = row.locator(".guide-copy--message")
+    text, html = copy_both(page, message, "Link copied for an email or a chat")
+    assert text == f"{title}: {full}" and titled_link(html) == (full, title)
+    markdown = row.locator(".guide-copy--markdown")
+    assert copy_with_keyboard(page, markdown, "Link copied as Markdown") == f"[{title}]({full})"
+    item = page.locator("[data-link-id='own-it/say-it-was-you'] .guide-copy--link")
     expected = site_server.sub_url("steps/own-it/#item-own-it--say-it-was-you")
     assert copy_with_keyboard(page, item) == expected
 
 
-def test_without_the_clipboard_api_the_address_is_shown_selected(context, site_server) -> None:
+# Records what a copy command put on the clipboard, from the page's own copy event.
+RECORD_COPY = """
+    window.__copied = [];
+    window.addEventListener("copy", event => window.__copied.push({
+        text: event.clipboardData.getData("text/plain"),
+        html: event.clipboardData.getData("text/html"),
+    }));
+"""
+
+
+def test_where_the_clipboard_api_is_blocked_the_copy_command_copies_both(
+    context, site_server
+) -> None:
     context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    context.add_init_script(RECORD_COPY)
     page = context.new_page()
     page.goto(site_server.sub_url("steps/own-it/"))
-    page.locator(".guide-checklist .guide-copy").click()
+    page.locator(".guide-checklist__title .guide-copy").click()
+    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
+    assert page.locator(".guide-copy-status").inner_text() == "Link copied"
+    [copied] = page.evaluate("window.__copied")
+    full = site_server.sub_url("go/own-it/")
+    assert copied["text"] == full
+    assert titled_link(copied["html"]) == (full, "Own what happened")
+    assert page.locator(".guide-copy-field").count() == 0
+
+
+def test_where_copying_is_refused_the_address_is_shown_selected(context, site_server) -> None:
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    context.add_init_script("document.execCommand = () => false")
+    page = context.new_page()
+    page.goto(site_server.sub_url("steps/own-it/"))
+    page.locator(".guide-checklist__title .guide-copy").click()
     field = page.locator(".guide-checklist .guide-copy-field")
     assert field.input_value() == site_server.sub_url("go/own-it/")
     assert field.evaluate("f => document.activeElement === f && f.selectionEnd === f.value.length")
     assert field.get_attribute("aria-label") == "Link to Own what happened"
     page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
     status = page.locator(".guide-copy-status").inner_text()
-    assert status in ("Link copied", "Link selected: press Control+C (or Command+C) to copy it")
+    assert status == "Link selected: press Control+C (or Command+C) to copy it"
 
 
 def test_the_site_under_a_sub_path_has_no_broken_internal_link(page, site_server, built_site):

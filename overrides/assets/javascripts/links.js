@@ -1,11 +1,14 @@
 /* links: copy-link buttons and deep-link landing.
  *
- * Copy: a real button beside every step title, checklist, worked example and linkable heading, and
- * beside every address on "Linking to this guide". It copies the full address (the go/ short link
- * where there is one) and says so in a polite live region. Without the clipboard API (file://, plain
- * http) it shows the address in a selected text field instead.
+ * Copy: a real button beside every step title, checklist, checklist item, worked example and
+ * linkable heading, and three beside every address on "Linking to this guide" (link, for email or
+ * chat, Markdown). It copies the full address (the public one when the build knows it, the go/
+ * short link where there is one) with the title as an HTML link, and says so in a polite live
+ * region. Where the clipboard API is blocked the copy command does the same; where that fails too
+ * it shows the address in a selected text field.
  * Landing: the target of #fragment opens any closed <details> or inactive tab around it, scrolls
- * below the sticky header (scroll-margin-top in links.css) and is marked briefly.
+ * this window (never a frame's host) below the sticky header (scroll-margin-top in links.css) and
+ * is marked briefly.
  * Without scripts, the heading permalinks and the addresses on the listing page still work. */
 (function () {
   "use strict";
@@ -14,7 +17,14 @@
   var status = null;
   var hashListener = false;
 
-  function siteRoot() {
+  // The configured public address (mkdocs.yml extra.public_url) when the build knows it, so a
+  // preview or an LMS copy still hands out the address people can type; else where the browser is.
+  function publicRoot() {
+    var meta = document.querySelector('meta[name="guide:public-url"]');
+    return meta && meta.content ? new URL(meta.content) : null;
+  }
+
+  function browserRoot() {
     var config = document.getElementById("__config");
     var base = ".";
     if (config) {
@@ -27,6 +37,27 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   }
 
+  function siteRoot() {
+    return publicRoot() || browserRoot();
+  }
+
+  // A root-relative address (`go/own-it/`, `steps/own-it/#what-to-do`) as a full one. From file://
+  // (the offline copy, an unpacked zip) a folder is a file listing, not a page.
+  function fullAddress(path) {
+    var root = siteRoot();
+    var folder = /\/(#|$)/.test(path) && root.protocol === "file:";
+    return new URL(folder ? path.replace(/\/(#|$)/, "/index.html$1") : path, root).href;
+  }
+
+  // This page's address inside the guide, so a fragment link can be rebuilt on the public root.
+  function pagePath() {
+    var here = new URL(window.location.href);
+    here.hash = "";
+    here.search = "";
+    var root = browserRoot().href;
+    return here.href.indexOf(root) === 0 ? here.href.slice(root.length) : "";
+  }
+
   // The address formats the build publishes (macros/addresses.py), from <meta name="guide:addresses">.
   function addressFormats() {
     var meta = document.querySelector('meta[name="guide:addresses"]');
@@ -37,21 +68,13 @@
     }
   }
 
-  // From file:// (the offline copy, an unpacked zip) a folder is a file listing, not a page.
   function shortAddress(id) {
     var format = addressFormats().short;
-    if (!format) {
-      return null;
-    }
-    var folder = format.replace("{id}", id);
-    var path = window.location.protocol === "file:" && /\/$/.test(folder) ? folder + "index.html" : folder;
-    return new URL(path, siteRoot()).href;
+    return format ? fullAddress(format.replace("{id}", id)) : null;
   }
 
   function fragmentAddress(id) {
-    var url = new URL(window.location.href);
-    url.hash = id;
-    return url.href;
+    return fullAddress(pagePath().replace(/index\.html$/, "") + "#" + id);
   }
 
   function headingText(element) {
@@ -70,6 +93,28 @@
     window.setTimeout(function () {
       status.textContent = message;
     }, 50);
+  }
+
+  function escapeHtml(text) {
+    return text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+  }
+
+  // What one click puts on the clipboard. "link": the address as text and a titled link as HTML
+  // (slides, documents, Outlook, Teams); "message": the title and the address as text, for an email
+  // or a chat that drops HTML; "markdown": [title](address) for wikis and LMS editors.
+  function payload(mode, title, address) {
+    var link = '<a href="' + escapeHtml(address) + '">' + escapeHtml(title) + "</a>";
+    if (mode === "markdown") {
+      return { text: "[" + title.replace(/([\\\[\]])/g, "\\$1") + "](" + address + ")" };
+    }
+    if (mode === "message") {
+      return { text: title + ": " + address, html: link };
+    }
+    return { text: address, html: link };
   }
 
   function showField(button, address, title) {
@@ -94,54 +139,119 @@
     announce(copied ? "Link copied" : "Link selected: press Control+C (or Command+C) to copy it");
   }
 
-  function confirm(button) {
+  // Where the clipboard API is blocked (plain http, file://, a frame without clipboard-write), the
+  // copy command still runs this page's copy event, which can set both the text and the HTML.
+  function copyWithEvent(data) {
+    var written = false;
+    function onCopy(event) {
+      event.clipboardData.setData("text/plain", data.text);
+      if (data.html) {
+        event.clipboardData.setData("text/html", data.html);
+      }
+      event.preventDefault();
+      written = true;
+    }
+    document.addEventListener("copy", onCopy, true);
+    var done = false;
+    try {
+      done = document.execCommand("copy");
+    } catch (error) {
+      done = false;
+    } finally {
+      document.removeEventListener("copy", onCopy, true);
+    }
+    return done && written;
+  }
+
+  function writeClipboard(data) {
+    if (!navigator.clipboard || !window.isSecureContext) {
+      return Promise.reject(new Error("no clipboard"));
+    }
+    if (data.html && window.ClipboardItem && navigator.clipboard.write) {
+      var parts = {
+        "text/plain": new Blob([data.text], { type: "text/plain" }),
+        "text/html": new Blob([data.html], { type: "text/html" }),
+      };
+      return navigator.clipboard.write([new ClipboardItem(parts)]);
+    }
+    return navigator.clipboard.writeText(data.text);
+  }
+
+  function confirm(button, message) {
     button.classList.add("guide-copy--done");
     window.setTimeout(function () {
       button.classList.remove("guide-copy--done");
     }, 2000);
-    announce("Link copied");
+    announce(message);
   }
 
-  function copy(button, address, title) {
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(address).then(
-        function () {
-          confirm(button);
-        },
-        function () {
-          showField(button, address, title);
-        }
-      );
-    } else {
-      showField(button, address, title);
+  var CONFIRMATIONS = {
+    link: "Link copied",
+    message: "Link copied for an email or a chat",
+    markdown: "Link copied as Markdown",
+  };
+
+  function copy(button, mode, address, title) {
+    var data = payload(mode, title, address);
+    function fallback() {
+      if (copyWithEvent(data)) {
+        confirm(button, CONFIRMATIONS[mode]);
+      } else {
+        showField(button, data.text, title);
+      }
     }
+    writeClipboard(data).then(function () {
+      confirm(button, CONFIRMATIONS[mode]);
+    }, fallback);
   }
 
-  function makeButton(title, address, withText) {
+  var ICON =
+    '<svg class="guide-copy__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24">' +
+    '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0M13' +
+    " 6.4l1.8-1.8a4 4 0 0 1 5.6 5.6l-1.8 1.8a1 1 0 1 1-1.4-1.4l1.8-1.8a2 2 0 0 0-2.8-2.8L14.4 7.8A1 1" +
+    " 0 0 1 13 6.4m-2 11.2-1.8 1.8a4 4 0 0 1-5.6-5.6l1.8-1.8a1 1 0 1 1 1.4 1.4L5 15.2A2 2 0 0 0 7.8" +
+    ' 18l1.8-1.8a1 1 0 0 1 1.4 1.4"/></svg>';
+
+  // Visible text and accessible name of each kind of copy button (the name starts with the text).
+  var LABELS = {
+    link: ["Copy link", "Copy link to "],
+    message: ["Copy for email or chat", "Copy for email or chat: "],
+    markdown: ["Copy as Markdown", "Copy as Markdown: "],
+  };
+
+  function makeButton(title, address, withText, mode) {
+    mode = mode || "link";
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "guide-copy" + (withText ? " guide-copy--text" : "");
-    button.setAttribute("aria-label", "Copy link to " + title);
+    button.className = "guide-copy guide-copy--" + mode + (withText ? " guide-copy--text" : "");
+    button.setAttribute("aria-label", LABELS[mode][1] + title);
     button.setAttribute("data-copy-address", address);
-    button.title = "Copy link";
+    button.setAttribute("data-copy-mode", mode);
+    button.title = LABELS[mode][0];
     button.innerHTML =
-      '<svg class="guide-copy__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24">' +
-      '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0M13' +
-      " 6.4l1.8-1.8a4 4 0 0 1 5.6 5.6l-1.8 1.8a1 1 0 1 1-1.4-1.4l1.8-1.8a2 2 0 0 0-2.8-2.8L14.4 7.8A1 1" +
-      " 0 0 1 13 6.4m-2 11.2-1.8 1.8a4 4 0 0 1-5.6-5.6l1.8-1.8a1 1 0 1 1 1.4 1.4L5 15.2A2 2 0 0 0 7.8" +
-      ' 18l1.8-1.8a1 1 0 0 1 1.4 1.4"/></svg>' +
-      (withText ? '<span class="guide-copy__text">Copy link</span>' : "");
+      (mode === "link" ? ICON : "") +
+      (withText ? '<span class="guide-copy__text">' + LABELS[mode][0] + "</span>" : "");
     button.addEventListener("click", function () {
-      copy(button, button.getAttribute("data-copy-address"), title);
+      copy(button, mode, button.getAttribute("data-copy-address"), title);
     });
     return button;
   }
 
+  // One link icon per heading: the copy button takes the place of the theme's permalink, which
+  // stays for readers without scripts.
   function addToHeading(heading, title, address) {
     if (!address || heading.querySelector(".guide-copy")) {
       return;
     }
     heading.appendChild(makeButton(title, address, false));
+    heading.classList.add("guide-heading--copy");
+  }
+
+  // An address the page gives as a root-relative `data-short` (the template knows it; scripts do
+  // not make addresses up), else this page and the element's own id.
+  function addressOf(element) {
+    var short = element.getAttribute("data-short");
+    return short ? fullAddress(short) : fragmentAddress(element.id);
   }
 
   function addButtons(root) {
@@ -152,7 +262,7 @@
     });
     root.querySelectorAll(".md-content h2[id]").forEach(function (heading) {
       if (heading.querySelector(".headerlink")) {
-        addToHeading(heading, headingText(heading), fragmentAddress(heading.id));
+        addToHeading(heading, headingText(heading), addressOf(heading));
       }
     });
     root.querySelectorAll(".guide-checklist[data-checklist]").forEach(function (section) {
@@ -160,6 +270,16 @@
       if (heading) {
         addToHeading(heading, headingText(heading), shortAddress(section.dataset.checklist));
       }
+      section.querySelectorAll(".guide-checklist__item[id]").forEach(function (item) {
+        var label = item.querySelector(".guide-checklist__label");
+        if (!label || item.querySelector(".guide-copy")) {
+          return;
+        }
+        label.insertAdjacentElement(
+          "afterend",
+          makeButton(label.textContent.replace(/\s+/g, " ").trim(), addressOf(item), false)
+        );
+      });
     });
     root.querySelectorAll("details.guide-example[data-example]").forEach(function (example) {
       var previous = example.previousElementSibling;
@@ -175,10 +295,21 @@
       example.insertAdjacentElement("beforebegin", row);
     });
     root.querySelectorAll("a[data-link-copy]").forEach(function (link) {
-      if (link.nextElementSibling && link.nextElementSibling.classList.contains("guide-copy")) {
+      var cell = link.parentElement;
+      if (cell.querySelector(".guide-copy")) {
         return;
       }
-      link.insertAdjacentElement("afterend", makeButton(link.dataset.linkCopy, link.href, true));
+      var address = fullAddress(link.getAttribute("data-link-path"));
+      var shown = link.querySelector("code");
+      if (shown && shown.textContent !== address) {
+        shown.textContent = address;
+      }
+      var tools = document.createElement("span");
+      tools.className = "guide-copy-tools";
+      ["link", "message", "markdown"].forEach(function (mode) {
+        tools.appendChild(makeButton(link.dataset.linkCopy, address, true, mode));
+      });
+      link.insertAdjacentElement("afterend", tools);
     });
   }
 
@@ -201,10 +332,46 @@
     }
   }
 
+  // Scroll this window only: scrollIntoView would also scroll every frame around the guide (an LMS
+  // course page, a portal), hiding the host's own instructions.
+  function scrollToTarget(target) {
+    var margin = parseFloat(window.getComputedStyle(target).scrollMarginTop) || 0;
+    var top = target.getBoundingClientRect().top + window.scrollY - margin;
+    window.scrollTo({ top: Math.max(0, top), left: window.scrollX, behavior: "instant" });
+  }
+
+  function afterLoad(callback) {
+    if (document.readyState === "complete") {
+      window.setTimeout(callback, 0);
+    } else {
+      window.addEventListener("load", function () {
+        window.setTimeout(callback, 0);
+      });
+    }
+  }
+
+  // The fragment to land on: the address's, or the one frame-landing.js kept aside in a frame.
+  function landingHash() {
+    var root = document.documentElement;
+    var kept = root.getAttribute("data-guide-landing");
+    if (kept) {
+      root.removeAttribute("data-guide-landing");
+      // Back into the address once the page has loaded: before that, the browser would still
+      // scroll every window to it.
+      afterLoad(function () {
+        if (!window.location.hash) {
+          history.replaceState(history.state, "", kept);
+        }
+      });
+      return kept;
+    }
+    return window.location.hash;
+  }
+
   function land() {
     var id = "";
     try {
-      id = decodeURIComponent(window.location.hash.slice(1));
+      id = decodeURIComponent(landingHash().slice(1));
     } catch (error) {
       return;
     }
@@ -213,7 +380,7 @@
       return;
     }
     openAround(target);
-    target.scrollIntoView({ block: "start" });
+    scrollToTarget(target);
     target.classList.remove("guide-landed");
     void target.offsetWidth;
     target.classList.add("guide-landed");
@@ -224,6 +391,22 @@
       },
       { once: true }
     );
+  }
+
+  // In a frame, a link to a place on this page is followed here: the browser's own fragment
+  // scroll would move the host page too.
+  function followInFrame(event) {
+    var link = event.target.closest && event.target.closest("a[href^='#']");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var hash = link.getAttribute("href");
+    if (hash.length < 2) {
+      return;
+    }
+    event.preventDefault();
+    history.pushState(history.state, "", hash);
+    land();
   }
 
   function setup() {
@@ -238,6 +421,9 @@
     land();
     if (!hashListener) {
       window.addEventListener("hashchange", land);
+      if (window.top !== window) {
+        document.addEventListener("click", followInFrame);
+      }
       hashListener = true;
     }
   }
