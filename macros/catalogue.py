@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from macros import guards
+from macros import guards, retired
 from macros.addresses import (
     ALL_CARDS,
     ALL_CARDS_PAGE,
@@ -244,6 +244,26 @@ def _exists(site_dir: Path, url: str) -> bool:
     return (site_dir / url / "index.html" if url.endswith("/") else site_dir / url).is_file()
 
 
+def _live_links(
+    content: Content, docs_dir: Path, site_dir: Path | None, directory_urls: bool
+) -> list[Link]:
+    links = content_links(content, source_pages(docs_dir), directory_urls)
+    known = {link.url for link in links}
+    printed = [link for link in print_links(content, directory_urls) if link.url not in known]
+    if site_dir is not None:
+        printed = [link for link in printed if _exists(site_dir, link.url)]
+    return links + printed
+
+
+def retirement_plan(
+    content: Content, docs_dir: Path, live: list[Link], directory_urls: bool = True
+) -> retired.Plan:
+    """What keeps each retired page, section, checklist or example resolving (macros.retired)."""
+    published = live if directory_urls else _live_links(content, docs_dir, None, True)
+    root = docs_dir.parent
+    return retired.plan(dict(content.retired_links), live, published, root, directory_urls)
+
+
 def build_catalogue(
     content: Content, docs_dir: Path, site_dir: Path | None = None, directory_urls: bool = True
 ) -> list[Link]:
@@ -252,12 +272,11 @@ def build_catalogue(
     Before the build (site_dir None) print targets are listed as the print part names them; after
     it, only those whose files the build wrote, so links.json never lists a missing file.
     """
-    links = content_links(content, source_pages(docs_dir), directory_urls)
-    known = {link.url for link in links}
-    printed = [link for link in print_links(content, directory_urls) if link.url not in known]
-    if site_dir is not None:
-        printed = [link for link in printed if _exists(site_dir, link.url)]
-    links += printed
+    links = _live_links(content, docs_dir, site_dir, directory_urls)
+    links += [
+        Link(old.id, "retired", f"Now: {old.target.title}", old.url, old.short, old.target.step)
+        for old in retirement_plan(content, docs_dir, links, directory_urls).retired
+    ]
     seen: dict[str, Link] = {}
     for link in links:
         if link.id in seen:

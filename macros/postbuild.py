@@ -1,11 +1,11 @@
-"""The work done on a built site: go/ pages, moved-page forwards and the link catalogue."""
+"""The work done on a built site: go/ pages, moved and retired addresses, the link catalogue."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros import shortlinks
-from macros.catalogue import Link, build_catalogue, write_catalogue
+from macros import retired, shortlinks
+from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
 
 
@@ -24,7 +24,16 @@ def publish(
     """
     forwards = shortlinks.short_links(content, data_dir, directory_urls)
     forwards += shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
-    shortlinks.write_forwards(site_dir, forwards)
     links = build_catalogue(content, docs_dir, site_dir, directory_urls)
+    live = [link for link in links if link.kind != "retired"]
+    plan = retirement_plan(content, docs_dir, live, directory_urls)
+    taken = {forward.path for forward in forwards}
+    forwards += [
+        shortlinks.Forward(old, new, f"moved to {new}")
+        for old, new in plan.forwards
+        if old not in taken
+    ]
+    shortlinks.write_forwards(site_dir, forwards)
+    retired.write(site_dir, plan)
     write_catalogue(site_dir, links, built)
     return links

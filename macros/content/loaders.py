@@ -65,7 +65,9 @@ def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
     settings = _load_settings(source)
     steps = _load_steps(source)
     step_ids = tuple(step.id for step in steps)
-    checklists = _retire_items(source, _load_checklists(source, step_ids, settings.review))
+    checklists, retired_links = _retire_items(
+        source, _load_checklists(source, step_ids, settings.review)
+    )
     examples = _load_examples(source, step_ids, settings.review)
     first_hour = _load_first_hour(source)
     changes = _load_changes(source)
@@ -78,6 +80,7 @@ def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
         checklists=checklists,
         examples=examples,
         first_hour=first_hour,
+        retired_links=MappingProxyType(retired_links),
     )
 
 
@@ -240,33 +243,34 @@ def _load_items(source: _Source, checklist: Record) -> tuple[ChecklistItem, ...]
     return tuple(items)
 
 
-def _retire_items(source: _Source, checklists: dict[str, Checklist]) -> dict[str, Checklist]:
-    """Read `retired:` of data/redirects.yml: published item ids and where their links now land.
+def _retire_items(
+    source: _Source, checklists: dict[str, Checklist]
+) -> tuple[dict[str, Checklist], dict[str, tuple[str, int]]]:
+    """Read `retired:` of data/redirects.yml: published ids and where their links now land.
 
-    A retired id is written `checklist/item`; its successor is a live item of the same checklist
-    (`checklist/other-item`) or the checklist itself (`checklist`), so the old anchor can stay on
-    the same page, right where the reader is sent.
+    An item of a live checklist is written `checklist/item`; its successor is a live item of the
+    same checklist (`checklist/other-item`) or the checklist itself (`checklist`), so the old
+    anchor stays on the same page, right where the reader is sent. Every other retired id (a
+    page, section, checklist or example) is returned as (target, line) for macros.retired.
     """
     path = source.data_dir / "redirects.yml"
     if not path.is_file():
-        return checklists
+        return checklists, {}
     top = source.record(load_yaml(path, source.name(path)), "redirects file")
     block = top.mapping("retired", "retired link list", required=False)
     if block is None:
-        return checklists
+        return checklists, {}
     retired: dict[str, dict[str, str]] = {}
+    others: dict[str, tuple[str, int]] = {}
     for old in block.fields:
         checklist_id, _, item_id = old.partition("/")
         target = block.text(old)
         checklist = checklists.get(checklist_id)
-        live = {item.id for item in checklist.items} if checklist else set()
-        target_list, _, target_item = target.partition("/")
         if checklist is None or not item_id:
-            raise block.error(
-                old,
-                f"'{old}' is not a checklist item id",
-                "write a retired item as checklist-id/item-id, e.g. own-it/no-blame",
-            )
+            others[old] = (target, block.fields[old].line)
+            continue
+        live = {item.id for item in checklist.items}
+        target_list, _, target_item = target.partition("/")
         if item_id in live:
             raise block.error(
                 old, f"the item '{old}' is still in the checklist", "remove this line or the item"
@@ -280,10 +284,11 @@ def _retire_items(source: _Source, checklists: dict[str, Checklist]) -> dict[str
             )
         retired.setdefault(checklist_id, {})[item_id] = target_item
     block.finish()
-    return {
+    kept = {
         key: replace(checklist, retired=MappingProxyType(retired.get(key, {})))
         for key, checklist in checklists.items()
     }
+    return kept, others
 
 
 def _load_examples(

@@ -197,6 +197,11 @@ class Content:
     first_hour: FirstHour
     changes: tuple[Change, ...] = ()
     questions: Mapping[str, Question] = field(default_factory=lambda: MappingProxyType({}))
+    # Published ids other than items taken out of the guide (pages, sections, checklists,
+    # examples): old id -> (the live id its links now lead to, its line in data/redirects.yml).
+    retired_links: Mapping[str, tuple[str, int]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def step(self, step_id: str) -> Step:
         """The step with this id; callers validate ids before asking."""
