@@ -153,7 +153,13 @@ def test_keyboard_only_tab_and_space(page, site_server) -> None:
     page.keyboard.press("Space")
     assert boxes(page).first.is_checked()
     assert live.inner_text().strip() == f"1 of {total} done"
-    page.keyboard.press("Tab")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('input.guide-checklist__box')"):
+            break
+    else:
+        pytest.fail("Tab never reached the second checklist box")
+    assert page.evaluate("() => document.activeElement.id") == boxes(page).nth(1).get_attribute("id")
     page.keyboard.press("Space")
     assert live.inner_text().strip() == f"2 of {total} done"
     page.keyboard.press("Space")
