@@ -1,7 +1,10 @@
-"""Bind the plain-Python components to mkdocs-macros, adding the page and line to every error.
+"""Every macro a page may call, and the checks each call passes before its component runs.
 
-Components know nothing of MkDocs: they take a `Content` and a `PageRef`. This module is the only
-place that reads the plugin's state (the project directory and the page being rendered).
+Components know nothing of any site generator: they take a `Content` and a `PageRef`. This module
+names them for pages and turns a call that does not fit a component's signature into an author
+error naming the page and line. A fault inside a component is a bug in the guide's code: it keeps
+its own type and traceback, so it is never shown to an author as a wrong argument.
+The glue (macros/glue/) only hands it the page being rendered.
 """
 
 from __future__ import annotations
@@ -9,14 +12,9 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-import traceback
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from jinja2 import UndefinedError
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-from mkdocs_macros.errors import format_error
 
 from macros.components.card import all_cards, card, first_hour_card
 from macros.components.checklist import checklist
@@ -37,12 +35,14 @@ from macros.components.steps_overview import steps_overview
 from macros.components.what_changed import what_changed_for
 from macros.components.worked_example import worked_example
 from macros.components.worked_examples import worked_examples
-from macros.content import Content, load_content
+from macros.content import Content
 from macros.errors import ContentError, MacroArgumentError
-from macros.printing.options import print_options
+from macros.printing.options import PrintOptions
 from macros.render import PageRef
 
-COMPONENTS: dict[str, Callable[..., str]] = {
+Component = Callable[..., str]
+
+COMPONENTS: dict[str, Component] = {
     "checklist": checklist,
     "worked_example": worked_example,
     "worked_examples": worked_examples,
@@ -59,36 +59,45 @@ COMPONENTS: dict[str, Callable[..., str]] = {
     "first_hour": first_hour,
     "scenario_handouts": scenario_handouts,
 }
-# Components whose markup carries DOM ids: each may appear once per page.
+# Components that print: they also take the build's print options.
+PRINTABLES: dict[str, Component] = {
+    "card": card,
+    "all_cards": all_cards,
+    "first_hour_card": first_hour_card,
+}
+# Components that list the pages of docs/: made for one build's docs folder.
+PAGE_LISTINGS: dict[str, Callable[[Path], Component]] = {
+    "link_catalogue": link_catalogue_for,
+    "what_changed": what_changed_for,
+}
+# Components whose markup carries DOM ids: each may appear once per page (per id, if it takes one).
 ONCE_PER_PAGE = {"checklist", "worked_example", "worked_examples", "first_hour"}
 
 
-@format_error.register
-def _format_content_error(error: ContentError, markdown: str, page: object) -> str:
-    """Show our errors as the one line they are, not as a traceback."""
-    return str(error)
+def macros_for(options: PrintOptions, docs_dir: Path) -> dict[str, Component]:
+    """Every macro of one build by name, as `(content, page, *args, **kwargs) -> html`."""
+    table = dict(COMPONENTS)
+    for name, component in PRINTABLES.items():
+        printable = functools.partial(component, options=options)
+        functools.update_wrapper(printable, component)
+        table[name] = printable
+    table.update({name: factory(docs_dir) for name, factory in PAGE_LISTINGS.items()})
+    return table
 
 
-@format_error.register
-def _format_undefined(error: UndefinedError, markdown: str, page: Page) -> str:
-    """An unknown name in a page: say which page and line, not a traceback."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
-    name = error.message.split("'")[1] if error.message and "'" in error.message else "a name"
-    return str(
-        ContentError(
-            file=f"docs/{page.file.src_uri}",
-            line=frames[-1].lineno + _front_matter_lines(markdown, page) if frames else None,
-            message=f"'{name}' is not defined",
-            fix="check the spelling; the settings are guide.owner, guide.last_reviewed, ... and "
-            "the macros are listed in AUTHORING.md; to show braces as text, wrap them in {% raw %}",
-        )
-    )
+@dataclass
+class PageBeingRendered:
+    """The page whose macros are running: where it is written and the ids already shown on it."""
 
+    src_uri: str
+    source_file: Path | None  # None for a page the build generated: no author wrote it
+    directory_urls: bool = True
+    shown: set[tuple[str, ...]] = field(default_factory=set)
 
-def _front_matter_lines(markdown: str, page: Page) -> int:
-    """Lines of front matter MkDocs cut from the file before the macros saw `markdown`."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    return source[: -len(markdown)].count("\n") if markdown and source.endswith(markdown) else 0
+    @property
+    def ref(self) -> PageRef:
+        """The page as components see it."""
+        return PageRef(self.src_uri, directory_urls=self.directory_urls)
 
 
 def call_line(
@@ -105,89 +114,93 @@ def call_line(
     return None
 
 
-def check_arguments(name: str, component: Callable[..., str], args: tuple, kwargs: dict) -> None:
+def author_parameters(component: Component) -> list[inspect.Parameter]:
+    """The parameters an author writes: all but the content and the page the registry passes."""
+    signature = inspect.signature(component, follow_wrapped=False)
+    return [p for p in list(signature.parameters.values())[2:] if p.kind != p.KEYWORD_ONLY]
+
+
+def usage(name: str, component: Component) -> str:
+    """How a page calls the macro, e.g. `{{ checklist(checklist_id, heading_level=3) }}`."""
+    shown = [
+        p.name if p.default is p.empty else f"{p.name}={p.default!r}"
+        for p in author_parameters(component)
+    ]
+    return f"{{{{ {name}({', '.join(shown)}) }}}}"
+
+
+def check_arguments(
+    name: str, component: Component, args: tuple, kwargs: dict
+) -> inspect.BoundArguments:
     """Refuse a call whose arguments do not fit, showing how the macro is called."""
     signature = inspect.signature(component, follow_wrapped=False)
     try:
-        signature.bind(None, None, *args, **kwargs)
+        return signature.bind(None, None, *args, **kwargs)
     except TypeError as error:
-        shown = [
-            p.name if p.default is p.empty else f"{p.name}={p.default!r}"
-            for p in list(signature.parameters.values())[2:]
-            if p.kind != p.KEYWORD_ONLY
-        ]
         raise MacroArgumentError(
             f"{name}() was called with the wrong arguments ({error})",
-            f"call it as {{{{ {name}({', '.join(shown)}) }}}}; see AUTHORING.md",
+            f"call it as {usage(name, component)}; see AUTHORING.md",
         ) from None
 
 
-def once_per_page(page: Page, name: str, args: tuple, kwargs: dict) -> None:
-    """Refuse a checklist or example shown twice on one page: its DOM ids would clash."""
-    if name not in ONCE_PER_PAGE or not (args or kwargs):
+def resolved_id(bound: inspect.BoundArguments, written_only: bool = False) -> tuple[object, ...]:
+    """The value of the call's first author parameter (its id), however it was passed; or ()."""
+    parameters = list(bound.signature.parameters.values())[2:3]
+    if not parameters or (written_only and parameters[0].name not in bound.arguments):
+        return ()
+    return (bound.arguments.get(parameters[0].name, parameters[0].default),)
+
+
+def once_per_page(shown: set[tuple[str, ...]], name: str, bound: inspect.BoundArguments) -> None:
+    """Refuse a checklist or example shown twice on one page: its DOM ids would clash.
+
+    The key is the id the call resolves to (its first author parameter), however it was written:
+    `checklist("a")`, `checklist(checklist_id="a")` and `checklist(heading_level=2,
+    checklist_id="a")` are the same checklist.
+    """
+    if name not in ONCE_PER_PAGE:
         return
-    key = (name, str(args[0] if args else next(iter(kwargs.values()))))
-    shown = page.__dict__.setdefault("guide_components", set())
+    values = resolved_id(bound)
+    key = (name, *(str(value) for value in values))
     if key in shown:
+        shown_as = f"{name}({values[0]!r})" if values else f"{name}()"
         error = MacroArgumentError(
-            f"{name}({key[1]!r}) is already on this page; ids on a page must be unique",
+            f"{shown_as} is already on this page; ids on a page must be unique",
             "show it once per page and link to it from elsewhere on the page",
         )
-        error.occurrence = 2
+        error.occurrence = 2  # type: ignore[attr-defined]
         raise error
     shown.add(key)
 
 
-def bind(name: str, component: Callable[..., str], content: Content, env) -> Callable[..., str]:
-    """Make a macro that renders `component` on the current page; errors name the page's line."""
+def call(
+    name: str,
+    component: Component,
+    content: Content,
+    page: PageBeingRendered,
+    args: tuple,
+    kwargs: dict,
+) -> str:
+    """Run one macro call on `page`; an author's mistake becomes a ContentError naming the line.
 
-    @functools.wraps(component)
-    def macro(*args: object, **kwargs: object) -> str:
-        page = env.page
-        try:
-            check_arguments(name, component, args, kwargs)
-            once_per_page(page, name, args, kwargs)
-            ref = PageRef(page.file.src_uri, directory_urls=env.conf["use_directory_urls"])
-            return component(content, ref, *args, **kwargs)
-        except (MacroArgumentError, TypeError) as error:
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            fix = getattr(error, "fix", f"check the arguments of {name}() in AUTHORING.md")
-            raise ContentError(
-                file=f"docs/{page.file.src_uri}",
-                line=call_line(
-                    source, name, (*args, *kwargs.values()), getattr(error, "occurrence", 1)
-                ),
-                field=f"{name}()",
-                message=getattr(error, "message", str(error)),
-                fix=fix,
-            ) from None
-
-    return macro
-
-
-def register(env) -> None:
-    """Load `data/` and register every component and the organisation settings."""
-    root = Path(env.project_dir)
+    Only a MacroArgumentError (a call that does not fit, an unknown id, a bad value) is the
+    author's; anything else a component raises is a bug and goes up with its traceback.
+    """
+    values: tuple[object, ...] = (*args, *kwargs.values())
     try:
-        content = load_content(root / "data", Path(env.conf["docs_dir"]))
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    env.variables["guide"] = content.settings
-    env.variables["guide_content"] = content
-    for name, component in COMPONENTS.items():
-        env.macro(bind(name, component, content, env), name)
-    try:
-        options = print_options(env.conf["site_name"], env.conf["extra"])
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    printables = {"card": card, "all_cards": all_cards, "first_hour_card": first_hour_card}
-    for name, component in printables.items():
-        printable = functools.partial(component, options=options)
-        functools.update_wrapper(printable, component)
-        env.macro(bind(name, printable, content, env), name)
-    docs_dir = Path(env.conf["docs_dir"])
-    for name, factory in {
-        "link_catalogue": link_catalogue_for,
-        "what_changed": what_changed_for,
-    }.items():
-        env.macro(bind(name, factory(docs_dir), content, env), name)
+        bound = check_arguments(name, component, args, kwargs)
+        values = resolved_id(bound, written_only=True) or values  # the id finds the call's line
+        once_per_page(page.shown, name, bound)
+        return component(content, page.ref, *args, **kwargs)
+    except MacroArgumentError as error:
+        line = None
+        if page.source_file is not None:
+            source = page.source_file.read_text(encoding="utf-8")
+            line = call_line(source, name, values, getattr(error, "occurrence", 1))
+        raise ContentError(
+            file=f"docs/{page.src_uri}",
+            line=line,
+            field=f"{name}()",
+            message=error.message,
+            fix=error.fix,
+        ) from None
