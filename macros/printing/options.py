@@ -8,7 +8,7 @@ the short address as text and no QR code, because a code that scans to nowhere i
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from macros.addresses import is_public_url
@@ -24,6 +24,16 @@ class PrintOptions:
     site_name: str
     public_url: str
     build_date: datetime
+
+    @property
+    def printed(self) -> PrintOptions:
+        """These options as paper shows them: the build time cut to its day.
+
+        Paper shows the date, never the time, so the PDFs and their cache key use this: two builds
+        on one day without SOURCE_DATE_EPOCH give the same bytes and the second reuses the first.
+        """
+        day = self.build_date.replace(hour=0, minute=0, second=0, microsecond=0)
+        return replace(self, build_date=day)
 
     @property
     def date_text(self) -> str:

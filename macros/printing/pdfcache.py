@@ -3,8 +3,9 @@
 Rendering the PDFs (and importing WeasyPrint) is most of a build's time, while editors mostly change
 pages, not checklists. The PDFs are deterministic, so a copy made from the same inputs is the same
 bytes. The key is deliberately wide: every file under data/, macros/ and overrides/, docs/assets/,
-mkdocs.yml, the print options (build date included) and the versions of Python, WeasyPrint and its
-PDF writer. Any change there renders every PDF again.
+mkdocs.yml, the print options and the versions of Python, WeasyPrint and its PDF writer. Any change
+there renders every PDF again. The build date counts as paper shows it, the day: a build without
+SOURCE_DATE_EPOCH (`mkdocs build`, `mkdocs serve`) reuses the PDFs of an earlier build that day.
 
 The cache lives in `.cache/pdfs/` beside mkdocs.yml; GUIDE_PDF_CACHE names another folder, or
 `off` turns it off.
@@ -44,7 +45,7 @@ def inputs_key(root: Path, options: PrintOptions) -> str:
     """A digest of everything a card PDF is made from."""
     digest = hashlib.sha256()
     for part in (
-        repr(options),
+        repr(options.printed),
         sys.version,
         version("weasyprint"),
         version("pydyf"),
@@ -116,7 +117,7 @@ def card_pdfs(
             return count, time.perf_counter() - start, True
     from macros.printing import pdfs  # here, not at the top: WeasyPrint takes long to import
 
-    written, _ = pdfs.timed_card_pdfs(site_dir, content, options)
+    written = pdfs.card_pdfs(site_dir, content, options)
     if folder:
         store(folder, key, site_dir)
     return len(written), time.perf_counter() - start, False

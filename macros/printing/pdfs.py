@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -43,26 +41,18 @@ class SiteOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-@dataclass(frozen=True)
-class PdfFile:
-    """One written PDF: its root-relative path and page count."""
-
-    path: str
-    pages: int
-
-
 def _document_html(cards: list[str], title: str, options: PrintOptions) -> str:
-    stamp = options.build_date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = options.printed.build_date.strftime("%Y-%m-%dT%H:%M:%SZ")  # the day, as on paper
     return ENVIRONMENT.get_template("card_document.html").render(
         title=title, cards=cards, created=stamp, author=options.site_name
     )
 
 
-def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> list[PdfFile]:
+def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> list[str]:
     """Write print/pdf/<checklist>-<paper>.pdf and all-cards-<paper>.pdf into the built site."""
     fetcher = SiteOnlyFetcher(site_dir)
     print_css = CSS(filename=str(site_dir / "assets/stylesheets/print.css"), url_fetcher=fetcher)
-    written: list[PdfFile] = []
+    written: list[str] = []
     for paper in PAPERS:
         page_css = CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}")
         rendered, sources = [], []
@@ -93,19 +83,16 @@ def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> 
     return written
 
 
-def _write(site_dir: Path, relative: str, document: object, seed: str) -> PdfFile:
+def _write(site_dir: Path, relative: str, document: object, seed: str) -> str:
     target = site_dir / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(f"{relative}\n{seed}".encode()).hexdigest()[:32].encode()
     document.write_pdf(target, pdf_identifier=identifier)
-    return PdfFile(path=relative, pages=len(document.pages))
+    return relative
 
 
-def timed_card_pdfs(
-    site_dir: Path, content: Content, options: PrintOptions
-) -> tuple[list[PdfFile], float]:
-    """Write the PDFs and return how long it took, for the build log."""
-    start = time.perf_counter()
+def card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> list[str]:
+    """Write the PDFs (their root-relative paths returned); a fetch outside the site stops it."""
     # print.css also holds browser-only rules (::details-content, mask-image) that WeasyPrint
     # reports one by one; they do not touch the cards, so only errors are shown.
     weasy_log = logging.getLogger("weasyprint")
@@ -121,4 +108,4 @@ def timed_card_pdfs(
         ) from None
     finally:
         weasy_log.setLevel(level)
-    return written, time.perf_counter() - start
+    return written

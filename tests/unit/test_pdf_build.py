@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ from weasyprint import HTML
 
 from macros.content import load_content
 from macros.errors import ContentError
-from macros.printing import pdfs
+from macros.printing import pdfcache, pdfs
 from macros.printing.options import PrintOptions
 from tests.support import ROOT
 
@@ -39,10 +40,29 @@ def test_two_runs_write_identical_pdfs(tmp_path: Path) -> None:
     pdfs.write_card_pdfs(second, CONTENT, OPTIONS)
     assert len(written) == 2 * (len(CONTENT.checklists) + 2)  # + first-hour and all-cards
     for pdf in written:
-        assert (first / pdf.path).read_bytes() == (second / pdf.path).read_bytes(), pdf.path
+        assert (first / pdf).read_bytes() == (second / pdf).read_bytes(), pdf
     info = PdfReader(first / "print/pdf/own-it-a4.pdf").metadata
     assert info["/CreationDate"].startswith("D:20261125")
     assert info["/Title"] == "Checklist card: Own what happened"
+
+
+def test_a_second_build_the_same_day_copies_the_pdfs_instead_of_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without SOURCE_DATE_EPOCH (`mkdocs build`, `mkdocs serve`) the build time is the clock's."""
+    monkeypatch.setenv("GUIDE_PDF_CACHE", str(tmp_path / "cache"))
+    morning = dataclasses.replace(OPTIONS, build_date=datetime(2026, 11, 25, 9, 0, 1, tzinfo=UTC))
+    evening = dataclasses.replace(OPTIONS, build_date=datetime(2026, 11, 25, 17, 30, tzinfo=UTC))
+    first, second = fake_site(tmp_path / "one"), fake_site(tmp_path / "two")
+    count, _, cached = pdfcache.card_pdfs(ROOT, first, CONTENT, morning)
+    assert (count, cached) == (2 * (len(CONTENT.checklists) + 2), False)
+    count, _, cached = pdfcache.card_pdfs(ROOT, second, CONTENT, evening)
+    assert cached, "the second build of the day rendered the PDFs again"
+    rendered = fake_site(tmp_path / "three")
+    pdfs.card_pdfs(rendered, CONTENT, evening)
+    for pdf in sorted((first / "print/pdf").iterdir()):
+        copied = (second / "print/pdf" / pdf.name).read_bytes()
+        assert copied == (rendered / "print/pdf" / pdf.name).read_bytes(), pdf.name
 
 
 def test_the_fetcher_refuses_other_hosts_and_files_outside_the_site(tmp_path: Path) -> None:
@@ -68,7 +88,7 @@ def test_a_card_asking_for_a_remote_file_stops_the_build(
 
     monkeypatch.setattr(pdfs, "card", card_with_remote_image)
     with pytest.raises(ContentError, match="outside the built site"):
-        pdfs.timed_card_pdfs(site, CONTENT, OPTIONS)
+        pdfs.card_pdfs(site, CONTENT, OPTIONS)
 
 
 def test_weasyprint_itself_cannot_reach_out_through_our_fetcher(tmp_path: Path) -> None:

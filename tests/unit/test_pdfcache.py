@@ -55,9 +55,11 @@ def test_any_input_change_changes_the_key(project: Path, change) -> None:
     assert pdfcache.inputs_key(project, OPTIONS) != before
 
 
-def test_build_date_is_part_of_the_key(project: Path) -> None:
+def test_the_printed_date_is_part_of_the_key_and_the_time_is_not(project: Path) -> None:
     later = PrintOptions("Guide", "", dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
     assert pdfcache.inputs_key(project, OPTIONS) != pdfcache.inputs_key(project, later)
+    evening = PrintOptions("Guide", "", dt.datetime(2026, 1, 1, 23, 59, 59, tzinfo=dt.UTC))
+    assert pdfcache.inputs_key(project, OPTIONS) == pdfcache.inputs_key(project, evening)
 
 
 def test_store_then_restore_copies_the_same_bytes(tmp_path: Path) -> None:
