@@ -21,6 +21,12 @@ import pytest
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 SUB_PATH = "/hr/guide/"
+# The policy a strict intranet portal sends (hosting/ sends the same): no inline script or style,
+# nothing from another host, framed only by the guide's own host.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -53,11 +59,19 @@ def chromium_or_fail() -> str:
 
 
 class _MountedHandler(SimpleHTTPRequestHandler):
-    """Serve one folder at the root and again under SUB_PATH, quietly."""
+    """Serve one folder at the root and again under SUB_PATH, quietly, with any extra headers."""
 
-    def __init__(self, *args: object, site: Path, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, site: Path, headers: dict[str, str] | None = None, **kwargs: object
+    ) -> None:
         self.site = site
+        self.extra_headers = headers or {}
         super().__init__(*args, directory=str(site), **kwargs)
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         clean = urlsplit(path).path
@@ -85,9 +99,11 @@ class SiteServer:
         return f"{self.base}{SUB_PATH}{path.lstrip('/')}"
 
 
-def serve_folder(site: Path) -> tuple[ThreadingHTTPServer, SiteServer]:
-    """Start a local server for `site` on a free port of 127.0.0.1."""
-    handler = functools.partial(_MountedHandler, site=site)
+def serve_folder(
+    site: Path, headers: dict[str, str] | None = None
+) -> tuple[ThreadingHTTPServer, SiteServer]:
+    """Start a local server for `site` on a free port of 127.0.0.1, sending `headers` too."""
+    handler = functools.partial(_MountedHandler, site=site, headers=headers)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, SiteServer(f"http://127.0.0.1:{server.server_address[1]}", site)
@@ -97,6 +113,14 @@ def serve_folder(site: Path) -> tuple[ThreadingHTTPServer, SiteServer]:
 def site_server(built_site: Path) -> Iterator[SiteServer]:
     """The real built site, served on 127.0.0.1 for the whole session."""
     server, info = serve_folder(built_site)
+    yield info
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def strict_server(built_site: Path) -> Iterator[SiteServer]:
+    """The real built site served with the strict Content-Security-Policy (STRICT_CSP)."""
+    server, info = serve_folder(built_site, {"Content-Security-Policy": STRICT_CSP})
     yield info
     server.shutdown()
 

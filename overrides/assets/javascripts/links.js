@@ -428,11 +428,5 @@
     }
   }
 
-  if (typeof document$ !== "undefined" && document$.subscribe) {
-    document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.guide.ready(setup);
 })();

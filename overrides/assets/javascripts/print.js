@@ -51,9 +51,5 @@
     }
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(addButton);
-  } else {
-    document.addEventListener("DOMContentLoaded", addButton);
-  }
+  window.guide.ready(addButton);
 })();

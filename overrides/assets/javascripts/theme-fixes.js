@@ -5,7 +5,7 @@
  * Put a named <button> in its place that presses the same checkbox and says whether the drawer is
  * open. Without scripts the label stays, and every page is reachable through its own links.
  */
-document$.subscribe(function () {
+window.guide.ready(function () {
   var toggle = document.getElementById("__drawer");
   var label = document.querySelector(".md-header label.md-header__button[for=__drawer]");
   if (!toggle || !label || label.style.display === "none") {
@@ -40,7 +40,7 @@ document$.subscribe(function () {
 
 /* Theme fixes: the search dialog has a name (WCAG 4.1.2). Search only works with scripts, so the
  * name is given here rather than in a copy of Material's search partial. */
-document$.subscribe(function () {
+window.guide.ready(function () {
   var dialog = document.querySelector('.md-search[role="dialog"]');
   if (dialog && !dialog.hasAttribute("aria-label")) {
     dialog.setAttribute("aria-label", "Search");

@@ -33,13 +33,11 @@
     /** The current ticks; re-read from storage so other tabs' changes are seen. */
     read() {
       if (!this.saving) return this.memory;
-      let raw = null;
-      try {
-        raw = window.localStorage.getItem(this.key);
-      } catch {
+      if (!window.guide.storage.available) {
         this.fail("unsaved");
         return this.memory;
       }
+      const raw = window.guide.storage.get(this.key);
       const data = raw === null ? { checklists: {} } : parseTicks(raw);
       if (data === null) this.problem = this.problem || "unreadable";
       this.memory = data || { checklists: {} };
@@ -52,15 +50,10 @@
       if (edit(data) === false) return;
       this.memory = data;
       if (!this.saving) return;
-      try {
-        if (Object.keys(data.checklists).length) {
-          window.localStorage.setItem(this.key, JSON.stringify(data));
-        } else {
-          window.localStorage.removeItem(this.key);
-        }
-      } catch {
-        this.fail("unsaved");
-      }
+      const saved = Object.keys(data.checklists).length
+        ? window.guide.storage.set(this.key, JSON.stringify(data))
+        : window.guide.storage.remove(this.key);
+      if (!saved) this.fail("unsaved");
     }
 
     /** Storage blocked or full: keep ticks in memory for the rest of the visit. */
@@ -417,11 +410,5 @@
   });
   window.addEventListener("afterprint", clearPrintMarks);
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.guide.ready(start);
 })();

@@ -1,0 +1,98 @@
+/* The guide's start-up, loaded first in every page's head (partials/javascripts/base.html), so the
+ * page runs under `script-src 'self'` with no inline script.
+ *
+ * - Material's storage helpers (__md_scope, __md_hash, __md_get, __md_set), which the theme
+ *   otherwise writes inline. Material's own __md_get throws where the browser blocks storage
+ *   (SecurityError) or a stored value is not JSON, breaking every page; these return null instead.
+ *   The scope comes from the script tag's data-md-scope (the site root, as Material computes it).
+ * - window.guide, shared by our feature scripts:
+ *   guide.ready(fn)   runs fn on every page view: Material's document$ when the theme's bundle is
+ *                     on the page (instant navigation included), else once the document is parsed.
+ *   guide.storage     localStorage that never throws: get(key) gives the stored string or null,
+ *                     set(key, text) and remove(key) give false when the browser refused, and
+ *                     `available` is false when storage is blocked altogether.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var scope = (script && script.getAttribute("data-md-scope")) || ".";
+
+  function local() {
+    return window.localStorage; // a getter that throws where storage is blocked
+  }
+
+  var storage = {
+    available: (function () {
+      try {
+        return !!local();
+      } catch (error) {
+        return false;
+      }
+    })(),
+    get: function (key) {
+      try {
+        return local().getItem(key);
+      } catch (error) {
+        return null;
+      }
+    },
+    set: function (key, text) {
+      try {
+        local().setItem(key, text);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    },
+    remove: function (key) {
+      try {
+        local().removeItem(key);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    },
+  };
+
+  function ready(fn) {
+    var pages = window.document$;
+    if (pages && typeof pages.subscribe === "function") {
+      pages.subscribe(function () {
+        fn();
+      });
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () {
+        fn();
+      });
+    } else {
+      fn();
+    }
+  }
+
+  window.guide = { ready: ready, storage: storage };
+
+  // Material's helpers, with the same names and arguments its bundle and partials call.
+  window.__md_scope = new URL(scope, window.location.href);
+  window.__md_hash = function (text) {
+    return Array.from(text).reduce(function (hash, char) {
+      return (hash << 5) - hash + char.charCodeAt(0);
+    }, 0);
+  };
+  window.__md_get = function (key, where, at) {
+    try {
+      var place = at || window.__md_scope;
+      return JSON.parse((where || local()).getItem(place.pathname + "." + key));
+    } catch (error) {
+      return null;
+    }
+  };
+  window.__md_set = function (key, value, where, at) {
+    try {
+      var place = at || window.__md_scope;
+      (where || local()).setItem(place.pathname + "." + key, JSON.stringify(value));
+    } catch (error) {
+      // storage blocked or full: the theme keeps working without remembering
+    }
+  };
+})();
