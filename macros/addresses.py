@@ -21,7 +21,8 @@ FIRST_HOUR_PAGE = "right-now.md"
 EXAMPLES_PAGE = "examples/index.md"
 CHANGES_PAGE = "changes.md"
 
-# Short links: `go/<id>/` for every step, checklist and worked example, in one namespace.
+# Short links: `go/<id>/` for every step, checklist and worked example, in one namespace, and
+# `go/<owner>/<id>/` for the sections and checklist items inside them (their ids hold the "/").
 GO = "go"
 RESERVED_IDS = frozenset({"", "index"})
 FORWARD_SCRIPT = "assets/javascripts/go.js"
@@ -69,7 +70,7 @@ def example_anchor(example_id: str) -> str:
 
 
 def short_path(link_id: str) -> str:
-    """The short address of a step, checklist or worked example as published: `go/<id>/`."""
+    """The short address as published: `go/<id>/`, `go/<step>/<section>/`, `go/<list>/<item>/`."""
     return f"{GO}/{link_id}/"
 
 

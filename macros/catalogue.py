@@ -171,7 +171,7 @@ def content_links(
                     "section",
                     section.title,
                     f"{url}#{section.id}",
-                    None,
+                    short_url(f"{owner}/{section.id}", directory_urls),
                     step and step.id,
                 )
             )
@@ -191,7 +191,7 @@ def _checklist_links(content: Content, step_id: str, url: str, directory_urls: b
                 "item",
                 item.text,
                 f"{url}#{item_anchor(checklist.id, item.id)}",
-                None,
+                short_url(f"{checklist.id}/{item.id}", directory_urls),
                 step_id,
             )
             for item in checklist.items
@@ -238,6 +238,26 @@ def print_links(content: Content, directory_urls: bool = True) -> list[Link]:
             pdf_id = f"pdf/{Path(url).stem}"
             links.append(Link(pdf_id, "pdf", f"PDF ({label}): {title}", url, None, step))
     return links
+
+
+# Kinds whose short link sits under its owner's (`go/<step>/<section>/`, `go/<checklist>/<item>/`):
+# their ids hold a "/", so they never clash with the top-level short links.
+NESTED_SHORT_KINDS = ("section", "item")
+
+
+def short_links_on_pages(links: list[Link]) -> dict[str, dict[str, str]]:
+    """Page URL -> {anchor: short link} for every target with a short link and an anchor.
+
+    Each page carries its own part of this (<meta name="guide:short-links">), so the copy
+    buttons on a section or an item hand out the short address the build keeps, never one the
+    browser made up.
+    """
+    shorts: dict[str, dict[str, str]] = {}
+    for link in links:
+        page, _, anchor = link.url.partition("#")
+        if link.short and anchor and link.kind != "retired":
+            shorts.setdefault(page, {})[anchor] = link.short
+    return shorts
 
 
 def _exists(site_dir: Path, url: str) -> bool:

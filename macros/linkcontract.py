@@ -62,14 +62,27 @@ def read_catalogue(path: Path) -> list[Promise]:
     return [Promise(entry["id"], entry["url"], entry.get("short")) for entry in data["links"]]
 
 
+def _order(promise: Promise) -> tuple[str, str, str]:
+    return promise.id, promise.url, promise.short or ""
+
+
 def merged(locked: list[Promise], published: list[Promise]) -> list[Promise]:
-    """The lock with every new promise added; nothing is ever dropped, even when a url changed."""
-    return sorted(set(locked) | set(published))
+    """The lock with every new promise added; nothing is ever dropped, even when a url changed.
+
+    A locked address that has since gained a short link is kept as one entry with both: it
+    promises everything the old entry did.
+    """
+    promises = set(locked) | set(published)
+    shortened = {(p.id, p.url) for p in promises if p.short is not None}
+    kept = {p for p in promises if p.short is not None or (p.id, p.url) not in shortened}
+    return sorted(kept, key=_order)
 
 
 def write_lock(path: Path, promises: list[Promise]) -> None:
     """Write the lock file in a stable, reviewable order."""
-    entries = [{k: v for k, v in asdict(p).items() if v is not None} for p in sorted(promises)]
+    entries = [
+        {k: v for k, v in asdict(p).items() if v is not None} for p in sorted(promises, key=_order)
+    ]
     text = json.dumps({"version": 1, "links": entries}, indent=2, ensure_ascii=False)
     path.write_text(text + "\n", encoding="utf-8")
 
@@ -118,7 +131,7 @@ def broken_promises(
     """Every locked promise the built site breaks, each naming the id and the two ways forward."""
     ids = {promise.id for promise in published}
     problems = []
-    for promise in sorted(locked):
+    for promise in sorted(locked, key=_order):
         if promise.id not in ids:
             problems.append(
                 ContentError(
@@ -165,7 +178,8 @@ def main(arguments: list[str]) -> int:
         return 1
     updated = merged(locked, read_catalogue(catalogue))
     write_lock(lock, updated)
-    print(f"{lock}: {len(updated)} links locked ({len(updated) - len(locked)} new)")
+    added = len(set(updated) - set(locked))
+    print(f"{lock}: {len(updated)} links locked ({added} new or now with a short link)")
     return 0
 
 

@@ -25,6 +25,7 @@ def publish(
     forwards = shortlinks.short_links(content, data_dir, directory_urls)
     forwards += shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
     links = build_catalogue(content, docs_dir, site_dir, directory_urls)
+    forwards += shortlinks.nested_short_links(links)
     live = [link for link in links if link.kind != "retired"]
     plan = retirement_plan(content, docs_dir, live, directory_urls)
     taken = {forward.path for forward in forwards}

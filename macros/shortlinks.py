@@ -1,7 +1,8 @@
 """Short links (`go/<id>/`) and redirects from moved pages: tiny pages that forward the reader.
 
 Onboarding decks and e-mails keep an address for years. Every step, checklist and worked example
-gets a short address in one shared namespace, and a page that moves leaves a forwarding page at its
+gets a short address in one shared namespace (and each section and checklist item one inside its
+owner's), and a page that moves leaves a forwarding page at its
 old address (data/redirects.yml). Both are plain HTML written after the build; the link check then
 holds their visible links to the same promise as every other link.
 """
@@ -24,7 +25,7 @@ from macros.addresses import (
     short_path,
 )
 from macros.addresses import short_url as short_url
-from macros.catalogue import Link, short_link_targets
+from macros.catalogue import NESTED_SHORT_KINDS, Link, short_link_targets
 from macros.content import Content
 from macros.errors import ContentError
 from macros.fields import ID_PATTERN
@@ -109,6 +110,19 @@ def short_links(content: Content, data_dir: Path, directory_urls: bool = True) -
         seen[link_id] = path
         forwards.append(Forward(path=link.short or "", target=link.url, title=link.title))
     return forwards
+
+
+def nested_short_links(links: list[Link]) -> list[Forward]:
+    """A forwarding page per section and checklist item, inside its owner's: `go/step-2/why/`.
+
+    Their ids are checked where they are written (data/ item ids, `{#id}` headings) and are
+    unique in the catalogue, and the "/" keeps them apart from the top-level short links.
+    """
+    return [
+        Forward(path=link.short, target=link.url, title=link.title)
+        for link in links
+        if link.kind in NESTED_SHORT_KINDS and link.short
+    ]
 
 
 def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) -> list[Forward]:

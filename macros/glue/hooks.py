@@ -124,6 +124,8 @@ def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
 _THIS_BUILD: list[tuple[Content, PrintOptions]] = []
 # This build's changes (data/changes.yml), resolved against the catalogue once in on_files.
 _CHANGES: list[changes.ShownChange] = []
+# Page URL -> {anchor: short link} of the sections, items, checklists and examples on it.
+_SHORTS: dict[str, dict[str, str]] = {}
 
 
 def _this_build(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
@@ -141,6 +143,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         links = catalogue.build_catalogue(content, docs_dir, directory_urls=directory_urls)
         found = catalogue.source_pages(docs_dir)
         _CHANGES[:] = changes.resolve(content, links, found, directory_urls)
+        _SHORTS.clear()
+        _SHORTS.update(catalogue.short_links_on_pages(links))
         return pages.add_card_pages(files, config, content)
 
 
@@ -151,6 +155,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     page_review = _REVIEWS.get(src_uri)
     reviewed = page_review.last_reviewed if page_review else ""
     context["guide_print_line"] = pageline.print_line(src_uri, content, options, reviewed)
+    context["guide_short_links"] = _SHORTS.get(page.url, {})
     if page_review is not None:
         ref = PageRef(src_uri, directory_urls=config.use_directory_urls)
         recent = changes.for_page(_CHANGES, src_uri)

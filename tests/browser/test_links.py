@@ -76,6 +76,28 @@ def test_without_scripts_a_go_page_still_forwards_with_its_fragment(browser, sit
         context.close()
 
 
+def test_without_scripts_every_section_and_item_short_link_lands_on_it(
+    browser, site_server, built_site
+) -> None:
+    nested = [e for e in catalogue(built_site) if e["kind"] in ("section", "item") and e["short"]]
+    kinds = {entry["kind"] for entry in nested}
+    assert kinds == {"section", "item"}, kinds
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for entry in nested:
+            page.goto(site_server.sub_url(entry["short"]))
+            expected = site_server.sub_url(entry["url"])
+            page.wait_for_url(expected)
+            target = page.locator(f"#{urlsplit(expected).fragment}")
+            assert target.count() == 1, entry["id"]
+            # The browser's own fragment scroll: the target is on screen, no script needed.
+            box = target.bounding_box()
+            assert box is not None and 0 <= box["y"] < page.viewport_size["height"], entry["id"]
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="module")
 def edited_server(tmp_path_factory: pytest.TempPathFactory):
     server, info = serve_folder(built_edited_guide(tmp_path_factory)[1])
@@ -156,7 +178,7 @@ def test_copy_buttons_put_the_full_address_on_the_clipboard(clipboard_page, site
     cases = [
         ("h1 .guide-copy", "Step 3: Own what happened", "go/step-3/"),
         (".guide-checklist__title .guide-copy", "Own what happened", "go/own-it/"),
-        ("h2#what-to-do .guide-copy", "What to do", "steps/own-it/#what-to-do"),
+        ("h2#what-to-do .guide-copy", "What to do", "go/step-3/what-to-do/"),
         (
             f".guide-copy-row:has(+ [data-example='{example_id}']) .guide-copy",
             example_title,
@@ -165,7 +187,7 @@ def test_copy_buttons_put_the_full_address_on_the_clipboard(clipboard_page, site
         (
             "#item-own-it--say-it-was-you .guide-copy",
             load_content(ROOT / "data", ROOT / "docs").checklists["own-it"].items[0].text,
-            "steps/own-it/#item-own-it--say-it-was-you",
+            "go/own-it/say-it-was-you/",
         ),
     ]
     for selector, title, address in cases:
@@ -206,7 +228,7 @@ def test_the_listing_page_copies_short_links(clipboard_page, site_server) -> Non
     markdown = row.locator(".guide-copy--markdown")
     assert copy_with_keyboard(page, markdown, "Link copied as Markdown") == f"[{title}]({full})"
     item = page.locator("[data-link-id='own-it/say-it-was-you'] .guide-copy--link")
-    expected = site_server.sub_url("steps/own-it/#item-own-it--say-it-was-you")
+    expected = site_server.sub_url("go/own-it/say-it-was-you/")
     assert copy_with_keyboard(page, item) == expected
 
 

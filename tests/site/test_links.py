@@ -69,7 +69,7 @@ def test_every_h2_on_a_step_page_is_in_the_catalogue(built_site: Path, links) ->
             assert f"{url}#{heading['id']}" in sections, heading
 
 
-@pytest.mark.parametrize("kind", ["step", "checklist", "example"])
+@pytest.mark.parametrize("kind", ["step", "checklist", "example", "section", "item"])
 def test_short_links_lead_to_the_catalogue_url(built_site: Path, links, kind: str) -> None:
     entries = [entry for entry in links if entry["kind"] == kind]
     assert entries
@@ -81,6 +81,14 @@ def test_short_links_lead_to_the_catalogue_url(built_site: Path, links, kind: st
         assert page.find("link", rel="canonical")["href"] == target
         assert page.find("a", attrs={"data-guide-forward-link": True})["href"] == target
         assert resolve(built_site, entry["short"]) is None
+
+
+def test_every_section_and_item_short_link_is_locked(built_site: Path, links) -> None:
+    locked = {(promise.id, promise.short) for promise in read_lock(LOCK)}
+    nested = [entry for entry in links if entry["kind"] in ("section", "item")]
+    assert nested
+    missing = [e["id"] for e in nested if (e["id"], e["short"]) not in locked]
+    assert missing == [], "run make links-lock"
 
 
 def test_the_listing_page_lists_every_target_in_links_json(built_site: Path, links):

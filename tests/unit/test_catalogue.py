@@ -78,10 +78,11 @@ def test_the_real_catalogue_covers_every_step_checklist_item_and_example() -> No
         for item in checklist.items:
             entry = links[f"{checklist.id}/{item.id}"]
             assert (entry.kind, entry.url) == ("item", f"{page}#item-{checklist.id}--{item.id}")
-            assert entry.short is None
+            assert entry.short == f"go/{checklist.id}/{item.id}/"
     for example in CONTENT.examples.values():
         assert links[example.id].url == f"examples/#example-{example.id}"
     assert links["step-2/what-to-do"].url == "steps/tell-your-manager/#what-to-do"
+    assert links["step-2/what-to-do"].short == "go/step-2/what-to-do/"
     assert {link.kind for link in links.values()} <= set(KINDS)
 
 

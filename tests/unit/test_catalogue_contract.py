@@ -98,6 +98,12 @@ def test_files_and_escapes(tmp_path: Path) -> None:
     assert resolve(site, "../outside/") == "'../outside/' is not in the built site"
 
 
+def test_a_locked_address_that_gains_a_short_link_is_kept_once_with_it() -> None:
+    shortened = Promise(SECTION.id, SECTION.url, "go/step-3/what-to-do/")
+    assert merged([SECTION], [shortened]) == [shortened]
+    assert merged([shortened], [SECTION]) == [shortened]
+
+
 def test_the_lock_only_grows(tmp_path: Path) -> None:
     lock = tmp_path / "links.lock.json"
     assert read_lock(lock) == []

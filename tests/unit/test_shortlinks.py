@@ -8,9 +8,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.catalogue import build_catalogue
 from macros.content import load_content
 from macros.errors import ContentError
-from macros.shortlinks import Forward, load_redirects, render_forward, short_links, write_forwards
+from macros.shortlinks import (
+    Forward,
+    load_redirects,
+    nested_short_links,
+    render_forward,
+    short_links,
+    write_forwards,
+)
 from tests.support import ROOT
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
@@ -29,6 +37,19 @@ def test_every_step_checklist_and_example_gets_one_short_link() -> None:
     assert forwards["go/step-2/"].target == "steps/tell-your-manager/"
     assert forwards["go/own-it/"].target == "steps/own-it/#checklist-own-it"
     assert forwards["go/duplicate-payment/"].target == "examples/#example-duplicate-payment"
+
+
+def test_every_section_and_item_gets_a_short_link_inside_its_owners() -> None:
+    links = build_catalogue(CONTENT, ROOT / "docs")
+    forwards = {f.path: f for f in nested_short_links(links)}
+    nested = [link for link in links if link.kind in ("section", "item")]
+    assert sorted(forwards) == sorted(f"go/{link.id}/" for link in nested)
+    assert forwards["go/step-2/what-to-do/"].target == "steps/tell-your-manager/#what-to-do"
+    item = next(i for i in CONTENT.checklists["own-it"].items)
+    assert forwards[f"go/own-it/{item.id}/"].target == f"steps/own-it/#item-own-it--{item.id}"
+    # Top-level short links hold no "/" in their id, so a nested one can never take their place.
+    top = {f.path for f in short_links(CONTENT, ROOT / "data")}
+    assert not top & set(forwards)
 
 
 def test_an_example_id_that_clashes_with_a_checklist_names_both_files(tmp_path: Path) -> None:

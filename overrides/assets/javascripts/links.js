@@ -247,10 +247,20 @@
     heading.classList.add("guide-heading--copy");
   }
 
-  // An address the page gives as a root-relative `data-short` (the template knows it; scripts do
-  // not make addresses up), else this page and the element's own id.
+  // This page's anchors that have a short link, from <meta name="guide:short-links">.
+  function pageShortLinks() {
+    var meta = document.querySelector('meta[name="guide:short-links"]');
+    try {
+      return meta ? JSON.parse(meta.content) : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  // The short link the build keeps for this element (a root-relative `data-short`, or its anchor's
+  // entry in the page's short links: scripts do not make addresses up), else this page and its id.
   function addressOf(element) {
-    var short = element.getAttribute("data-short");
+    var short = element.getAttribute("data-short") || pageShortLinks()[element.id];
     return short ? fullAddress(short) : fragmentAddress(element.id);
   }
 
