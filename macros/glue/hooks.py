@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
@@ -145,7 +145,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _CHANGES[:] = changes.resolve(content, links, found, directory_urls)
         _SHORTS.clear()
         _SHORTS.update(catalogue.short_links_on_pages(links))
-        return pages.add_card_pages(files, config, content)
+        taken = {file.src_uri for file in files}
+        for page in pages.card_pages(content, taken):
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        return files
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

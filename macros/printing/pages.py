@@ -2,17 +2,27 @@
 
 Each checklist gets `print/<id>/` and all cards share `print/`. They use the chrome-free page
 template `card.html`, stay out of search and out of the navigation (`not_in_nav: /print/`).
+The engine writes their Markdown; the glue hands it to the site generator.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
+from dataclasses import dataclass
+
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 
 from macros.addresses import ALL_CARDS_PAGE, FIRST_HOUR, card_page
 from macros.content import Content
 from macros.errors import ContentError
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build adds to docs/: its source path and its Markdown."""
+
+    src_uri: str
+    markdown: str
 
 
 def _page(title: str, body: str) -> str:
@@ -21,28 +31,31 @@ def _page(title: str, body: str) -> str:
     return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n{body}\n"
 
 
-def card_page_files(config: MkDocsConfig, content: Content) -> list[File]:
-    """One generated Markdown page per checklist card, plus the page with every card."""
-    files = []
-    for checklist in content.checklists.values():
-        text = _page(f"Checklist card: {checklist.title}", f'{{{{ card("{checklist.id}") }}}}')
-        files.append(File.generated(config, card_page(checklist.id), content=text))
-    first = _page("Your first hour: a card to pin up", "{{ first_hour_card() }}")
-    files.append(File.generated(config, card_page(FIRST_HOUR), content=first))
-    index = _page("Checklist cards", "{{ all_cards() }}")
-    files.append(File.generated(config, ALL_CARDS_PAGE, content=index))
-    return files
+def card_pages(content: Content, taken: Container[str] = ()) -> list[GeneratedPage]:
+    """One page per checklist card, the first-hour card and the page with every card.
 
-
-def add_card_pages(files: Files, config: MkDocsConfig, content: Content) -> Files:
-    """Add the generated card pages, refusing to hide an author's page at the same address."""
-    for file in card_page_files(config, content):
-        existing = files.get_file_from_path(file.src_uri)
-        if existing is not None:
+    `taken` holds the source paths of the author's pages: one at a card's address stops the
+    build rather than being hidden by the card.
+    """
+    pages = [
+        GeneratedPage(
+            card_page(checklist.id),
+            _page(f"Checklist card: {checklist.title}", f'{{{{ card("{checklist.id}") }}}}'),
+        )
+        for checklist in content.checklists.values()
+    ]
+    pages.append(
+        GeneratedPage(
+            card_page(FIRST_HOUR),
+            _page("Your first hour: a card to pin up", "{{ first_hour_card() }}"),
+        )
+    )
+    pages.append(GeneratedPage(ALL_CARDS_PAGE, _page("Checklist cards", "{{ all_cards() }}")))
+    for page in pages:
+        if page.src_uri in taken:
             raise ContentError(
-                file=f"docs/{file.src_uri}",
+                file=f"docs/{page.src_uri}",
                 message="this address is taken by a checklist card generated from data",
                 fix="move or rename the page; print/ is generated from data/checklists.yml",
             )
-        files.append(file)
-    return files
+    return pages
