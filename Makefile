@@ -73,6 +73,12 @@ offline: $(STAMP) $(NODE_STAMP) ## Build a copy that works opened from a folder 
 	fi
 	$(BIN)/python tools/dist.py $(OFFLINE_SITE) $(OFFLINE_DIST)
 
+.PHONY: scorm
+SCORM_DIST := dist
+# The offline copy's links name files, which is how an LMS serves a package's files.
+scorm: offline ## Pack the offline copy as SCORM 1.2 and 2004 zips in dist/ for an LMS (README: Put it in your LMS)
+	$(BIN)/python tools/scorm.py $(OFFLINE_SITE) $(SCORM_DIST)
+
 .PHONY: review-report
 review-report: $(STAMP) ## List every page's owner and review dates, overdue first (exit 1 if any is overdue)
 	$(BIN)/python -m macros.review_report

@@ -13,18 +13,26 @@ import zipfile
 from pathlib import Path
 
 
-def pack(site: Path, archive: Path, folder: str) -> None:
-    """Write every file of `site` into `archive` under `folder/`, deterministically."""
+def write_zip(archive: Path, entries: dict[str, bytes]) -> None:
+    """Write `entries` (path in the zip -> bytes) deterministically; replace `archive` at once."""
     stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800))[:6]
     archive.parent.mkdir(parents=True, exist_ok=True)
     partial = archive.with_suffix(".zip.partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", date_time=stamp)
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, entries[name], compresslevel=9)
     partial.replace(archive)
+
+
+def pack(site: Path, archive: Path, folder: str) -> None:
+    """Write every file of `site` into `archive` under `folder/`, deterministically."""
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    write_zip(
+        archive, {f"{folder}/{p.relative_to(site).as_posix()}": p.read_bytes() for p in files}
+    )
 
 
 if __name__ == "__main__":

@@ -14,12 +14,14 @@ from types import MappingProxyType
 from macros.addresses import WEB_ADDRESS, is_page_path
 from macros.content.contrast import MIN_CONTRAST, contrast_with_white
 from macros.content.model import (
+    COMPLETION_RULES,
     CONTACTS,
     SEVERITIES,
     STEP_COUNT,
     Change,
     Checklist,
     ChecklistItem,
+    Completion,
     Contact,
     Content,
     Example,
@@ -30,7 +32,7 @@ from macros.content.model import (
 )
 from macros.errors import ContentError
 from macros.fields import Record
-from macros.questions import load_questions
+from macros.questions import CHECKS_FILE, load_questions
 from macros.review import Review, read_date, read_review
 from macros.yamlsource import Located, load_yaml
 
@@ -467,6 +469,7 @@ def _load_settings(source: _Source) -> Settings:
         logo=_logo(source, record, "logo"),
         primary_color=_color(colors, "primary"),
         accent_color=_color(colors, "accent"),
+        completion=_completion(source, record),
         **contacts,
     )
     for nested in (hr, colors):
@@ -474,6 +477,31 @@ def _load_settings(source: _Source) -> Settings:
             nested.finish()
     record.finish()
     return settings
+
+
+def _completion(source: _Source, record: Record) -> Completion:
+    """The `lms:` block: what an LMS counts as completed (steps when the block is left out)."""
+    block = record.mapping("lms", "LMS setting", required=False)
+    if block is None:
+        return Completion()
+    rule = block.choice("completion", COMPLETION_RULES)
+    pass_mark = Completion.pass_mark
+    if block.text("pass_mark", required=False):
+        pass_mark = block.integer("pass_mark")
+        if not 1 <= pass_mark <= 100:
+            raise block.error(
+                "pass_mark",
+                f"'pass_mark' is a percent of best answers, so {pass_mark} is out of range",
+                "write a whole number from 1 to 100, e.g. pass_mark: 80",
+            )
+    if rule == "check" and not (source.data_dir / CHECKS_FILE).is_file():
+        raise block.error(
+            "completion",
+            f"'check' needs the questions of data/{CHECKS_FILE}, and there is no such file",
+            "use 'steps' or 'checklists', or add data/checks.yml (see AUTHORING.md)",
+        )
+    block.finish()
+    return Completion(rule, pass_mark)
 
 
 def _contact(record: Record, key: str) -> Contact:

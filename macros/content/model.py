@@ -16,6 +16,8 @@ from macros.review import Review
 
 SEVERITIES = ("minor", "moderate", "serious")
 STEP_COUNT = 5
+# What an LMS counts as completing the guide (data/site.yml `lms.completion`).
+COMPLETION_RULES = ("steps", "checklists", "check")
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,18 @@ CONTACTS = {
 
 
 @dataclass(frozen=True)
+class Completion:
+    """When an LMS marks the guide completed: `rule` is one of COMPLETION_RULES.
+
+    `pass_mark` is the percent of best answers the `check` rule needs; only that rule has one,
+    so only it reports passed or failed besides completed.
+    """
+
+    rule: str = "steps"
+    pass_mark: int = 80
+
+
+@dataclass(frozen=True)
 class Settings:
     """Organization settings, each with a default that reads naturally when unbranded."""
 
@@ -164,6 +178,7 @@ class Settings:
     support: Contact
     speak_up: Contact
     out_of_hours: Contact
+    completion: Completion = Completion()
 
     @property
     def organization_name(self) -> str:

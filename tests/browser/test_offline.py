@@ -1,56 +1,24 @@
 """The offline copy (mkdocs.offline.yml, `make offline`): works from file://, search included.
 
-The copy is built here exactly as `make offline` builds it, opened from disk in Chromium (no
-server), and searched. No page may load anything from another host: Material's offline plugin
-would fetch its iframe-worker search shim from a CDN, so the site ships the pinned npm copy.
+The copy is built exactly as `make offline` builds it (the session fixture `offline_build` in
+tests/conftest.py), opened from disk in Chromium (no server), and searched. No page may load
+anything from another host: Material's offline plugin would fetch its iframe-worker search shim
+from a CDN, so the site ships the pinned npm copy.
 """
 
 from __future__ import annotations
 
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from tests.support import PYTHON, ROOT, build_env
+from tests.support import ROOT
 
 OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 RESOURCES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
-
-
-@dataclass
-class OfflineBuild:
-    """The result of building the offline copy once for this module."""
-
-    site: Path
-    process: subprocess.CompletedProcess[str]
-
-    def require(self) -> Path:
-        """The built folder, or a failure that quotes the build's own error."""
-        if self.process.returncode != 0:
-            tail = "\n".join(self.process.stderr.strip().splitlines()[-25:])
-            raise AssertionError(f"the offline build failed:\n{tail}")
-        return self.site
-
-
-@pytest.fixture(scope="module")
-def offline_build(tmp_path_factory: pytest.TempPathFactory) -> OfflineBuild:
-    """Build the offline copy once, as `make offline` does (strict, in a subprocess)."""
-    site = tmp_path_factory.mktemp("offline") / "site"
-    process = subprocess.run(
-        [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(OFFLINE_CONFIG), "-d", str(site)],
-        cwd=ROOT,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return OfflineBuild(site, process)
 
 
 def _raw_config(path: Path) -> dict:

@@ -1,0 +1,280 @@
+"""The SCORM packages in a real LMS runtime: scorm-again (npm, pinned) on a host page.
+
+The host page provides the API and frames the package's launch page, as an LMS does
+(tests/browser/scorm_host.js logs every call with the error code after it). The learner moves
+through the guide by clicking its own links, in the guide's frame inside the launch page.
+Other completion rules are tried by copies of the launch page with another `data-lms-completion`
+(what data/site.yml sets is tested in tests/unit/test_lms_package.py).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from macros import lms as package
+from macros.content import load_content
+from tests.browser.conftest import SiteServer, serve_folder
+from tests.browser.ticks_support import watch_errors
+from tests.support import ROOT
+
+RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist"
+HOST_SCRIPT = Path(__file__).with_name("scorm_host.js")
+HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+<link rel="icon" href="data:,"><script src="lms/scorm12.min.js"></script>
+<script src="lms/scorm2004.min.js"></script><script src="lms/host.js"></script></head>
+<body><h1>Test LMS</h1></body></html>"""
+CONTENT = load_content(ROOT / "data", ROOT / "docs")
+STEPS = list(CONTENT.steps)
+FOLDERS = {"1.2": "package12", "2004": "package2004"}
+KEYS = {
+    "1.2": {
+        "status": "cmi.core.lesson_status",
+        "location": "cmi.core.lesson_location",
+        "suspend": "cmi.suspend_data",
+        "exit": "cmi.core.exit",
+        "time": "cmi.core.session_time",
+        "score": "cmi.core.score.raw",
+    },
+    "2004": {
+        "status": "cmi.completion_status",
+        "location": "cmi.location",
+        "suspend": "cmi.suspend_data",
+        "exit": "cmi.exit",
+        "time": "cmi.session_time",
+        "score": "cmi.score.raw",
+    },
+}
+TIME_FORMAT = {"1.2": r"^\d{4}:\d{2}:\d{2}\.\d{2}$", "2004": r"^PT\d+H\d+M\d+(\.\d+)?S$"}
+ANSWERS_KEY = "guide:handling-mistakes:answers:v1"
+# A small question set of our own for the `check` rule: [id, rev, best option].
+FIXTURE_QUESTIONS = [
+    ["ask-first", "rev000000001", "tell-manager"],
+    ["keep-records", "rev000000002", "leave-them"],
+    ["hurt-coworker", "rev000000003", "get-help"],
+]
+
+
+@pytest.fixture(scope="module")
+def lms_host(scorm_packages, tmp_path_factory) -> Iterator[SiteServer]:
+    """The host page, scorm-again and both packages unpacked, served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("lms")
+    (root / "lms").mkdir()
+    for name in ("scorm12.min.js", "scorm2004.min.js"):
+        shutil.copy(RUNTIME / name, root / "lms" / name)
+    shutil.copy(HOST_SCRIPT, root / "lms" / "host.js")
+    (root / "host.html").write_text(HOST_PAGE, "utf-8")
+    for version, folder in FOLDERS.items():
+        key = "scorm12" if version == "1.2" else "scorm2004"
+        with zipfile.ZipFile(scorm_packages.zip(key)) as zf:
+            zf.extractall(root / folder)
+        launch = (root / folder / package.LAUNCH_PAGE).read_text("utf-8")
+        for rule in ("checklists", "check"):
+            variant = launch.replace('data-lms-completion="steps"', f'data-lms-completion="{rule}"')
+            questions = html.escape(json.dumps(FIXTURE_QUESTIONS), quote=True)
+            variant = variant.replace(
+                'data-lms-questions="[]"', f'data-lms-questions="{questions}"'
+            )
+            (root / folder / f"launch-{rule}.html").write_text(variant, "utf-8")
+        real = [[q.id, q.rev, q.best] for q in CONTENT.questions.values()]
+        fullest = launch.replace(
+            'data-lms-questions="[]"', f'data-lms-questions="{html.escape(json.dumps(real))}"'
+        )
+        (root / folder / "launch-fullest.html").write_text(fullest, "utf-8")
+    server, info = serve_folder(root)
+    yield info
+    server.shutdown()
+
+
+@dataclass
+class Launch:
+    """One launch of a package by the test LMS."""
+
+    page: object
+    version: str
+    errors: list[str]
+
+    @property
+    def guide(self) -> object:
+        """The guide's frame, inside the launch page's frame."""
+        return self.page.frame_locator("#sco").frame_locator(".guide-lms__frame")
+
+    @property
+    def launch_page(self) -> object:
+        """The launch page's frame."""
+        return self.page.frame_locator("#sco")
+
+    def guide_frame(self) -> object:
+        """The guide's frame object (for evaluating script in it)."""
+        return next(f for f in self.page.frames if f.name == "guide")
+
+    def calls(self, method: str | None = None) -> list[dict]:
+        calls = self.page.evaluate("window.lms.calls")
+        return [call for call in calls if method is None or call["method"] == method]
+
+    def committed(self) -> list[dict]:
+        return [entry["values"] for entry in self.page.evaluate("window.lms.committed")]
+
+    def stored(self, name: str) -> str | None:
+        """What the LMS last stored for `name` (status, location, suspend, ...)."""
+        history = self.committed()
+        return history[-1].get(KEYS[self.version][name]) if history else None
+
+    def wait_stored(self, name: str, value: str) -> None:
+        """Wait until a commit stored `value` for `name`."""
+        element = KEYS[self.version][name]
+        self.page.wait_for_function(
+            "([element, value]) => window.lms.committed.some("
+            "(entry) => entry.values[element] === value)",
+            arg=[element, value],
+            timeout=10_000,
+        )
+
+    def wait_guide(self, path: str) -> None:
+        frame = self.guide_frame()
+        frame.wait_for_url(f"**/{path}")
+        frame.wait_for_load_state()
+
+    def click(self, locator: object) -> None:
+        """A real mouse click on an element of the guide.
+
+        Playwright's own click refuses elements two frames deep (its hit-target check sees the
+        frame's body), so the mouse is moved to the element's centre and clicked there.
+        """
+        locator.scroll_into_view_if_needed()
+        box = locator.bounding_box()
+        self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+    def leave(self) -> None:
+        """Close the course as an LMS does (its frame goes), and wait for the finish."""
+        self.page.evaluate("window.lms.leave()")
+        finish = "LMSFinish" if self.version == "1.2" else "Terminate"
+        self.page.wait_for_function(
+            "(finish) => window.lms.calls.some((call) => call.method === finish)", arg=finish
+        )
+
+
+def launch(
+    context: object, server: SiteServer, version: str, saved: dict | None = None, page: str = ""
+) -> Launch:
+    """Open the host page and start the package, as an LMS does."""
+    tab = context.new_page()
+    errors: list[str] = []
+    watch_errors(tab, errors)
+    tab.goto(server.url("host.html"))
+    target = f"{FOLDERS[version]}/{page or package.LAUNCH_PAGE}"
+    tab.evaluate("([v, saved, src]) => window.lms.start(v, saved, src)", [version, saved, target])
+    run = Launch(tab, version, errors)
+    run.guide.locator("h1").first.wait_for()
+    return run
+
+
+def resume_data(run: Launch) -> dict:
+    """What an LMS hands the next launch: the stored values, entry 'resume'."""
+    last = run.committed()[-1]
+    keys = KEYS[run.version]
+    if run.version == "1.2":
+        return {
+            "core": {
+                "entry": "resume",
+                "lesson_location": last[keys["location"]],
+                "lesson_status": last[keys["status"]],
+            },
+            "suspend_data": last[keys["suspend"]],
+        }
+    return {
+        "entry": "resume",
+        "location": last[keys["location"]],
+        "completion_status": last[keys["status"]],
+        "suspend_data": last[keys["suspend"]],
+    }
+
+
+def assert_clean(run: Launch) -> None:
+    """One initialize, one finish, and no call the LMS answered with an error code."""
+    init, finish = (
+        ("LMSInitialize", "LMSFinish") if run.version == "1.2" else ("Initialize", "Terminate")
+    )
+    assert len(run.calls(init)) == 1
+    assert len(run.calls(finish)) == 1
+    assert [c for c in run.calls() if c["error"] != "0"] == []
+    assert [c for c in run.calls() if c["result"] == "false"] == []
+    assert run.errors == [], run.errors
+
+
+def step_path(number: int) -> str:
+    return STEPS[number - 1].page.replace(".md", ".html")
+
+
+def tick(run: Launch, checklist: str, count: int | None = None) -> None:
+    boxes = run.guide.locator(f"section#checklist-{checklist} input.guide-checklist__box")
+    total = boxes.count()
+    for index in range(total if count is None else count):
+        box = boxes.nth(index)
+        run.click(box)
+        expect(box).to_be_checked()
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_learner_completes_the_steps_and_resumes_with_their_ticks(
+    context, lms_host, version: str
+) -> None:
+    run = launch(context, lms_host, version)
+    run.wait_stored("status", "incomplete")
+    run.click(run.guide.locator(f'a.guide-steps__link[href="{step_path(1)}"]'))
+    run.wait_guide(step_path(1))
+    tick(run, "limit-the-damage", 2)
+    for number in range(2, 6):
+        assert run.stored("status") == "incomplete"
+        run.click(run.guide.locator("a.guide-pager__link--next"))
+        run.wait_guide(step_path(number))
+        if number == 3:
+            tick(run, "own-it", 1)
+    run.wait_stored("status", "completed")
+    run.wait_stored("location", step_path(5))
+    suspend = run.stored("suspend")
+    assert len(suspend) <= 4096
+    state = json.loads(suspend)
+    assert state["s"] == [step.id for step in STEPS]
+    assert state["t"] == {
+        "limit-the-damage": ["get-help-if-hurt", "pause-and-look"],
+        "own-it": ["say-it-was-you"],
+    }
+    run.leave()
+    assert_clean(run)
+    final = run.committed()[-1]
+    assert final[KEYS[version]["exit"]] == "suspend"
+    assert re.match(TIME_FORMAT[version], final[KEYS[version]["time"]])
+    saved = resume_data(run)
+    run.page.close()
+
+    # A new launch on another computer (fresh storage): the LMS's data brings everything back.
+    fresh = context.browser.new_context()
+    try:
+        again = launch(fresh, lms_host, version, saved)
+        offer = again.launch_page.locator(".guide-lms__resume")
+        offer.wait_for()
+        assert "Step 5" in offer.inner_text()
+        again.click(again.launch_page.get_by_role("button", name="Go back there"))
+        again.wait_guide(step_path(5))
+        for number in (4, 3, 2, 1):
+            again.click(again.guide.locator("a.guide-pager__link--previous"))
+            again.wait_guide(step_path(number))
+        boxes = again.guide.locator("section#checklist-limit-the-damage input.guide-checklist__box")
+        assert [boxes.nth(i).is_checked() for i in range(3)] == [True, True, False]
+        again.wait_stored("location", step_path(1))
+        assert json.loads(again.stored("suspend"))["s"] == [step.id for step in STEPS]
+        assert again.stored("status") == "completed"
+        again.leave()
+        assert_clean(again)
+    finally:
+        fresh.close()
