@@ -1,12 +1,46 @@
-"""The work done on a built site: go/ pages, moved and retired addresses, the link catalogue."""
+"""The work done on a built site, whichever generator built its pages.
+
+Trim the theme's unused files, join our stylesheets, write the card PDFs, the go/ pages, the
+moved and retired addresses and links.json, warn of overdue reviews, then refuse any internal link
+that points nowhere. The MkDocs hook runs it at the end of a build; `python -m macros postbuild
+SITE_DIR` runs it on a folder another generator built (macros/__main__.py).
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros import retired, shortlinks
+from macros import bundle, guards, linkcheck, retired, review, shortlinks, sitefiles
 from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
+from macros.printing import pdfcache
+from macros.printing.options import PrintOptions
+
+# Not under "mkdocs": a strict build stops on MkDocs warnings, and an overdue review must never
+# stop an urgent fix from shipping.
+review_log = logging.getLogger("guide.review")
+
+
+class BrokenLinks(Exception):
+    """Internal links of the built site that point nowhere; the message names each and its page."""
+
+
+@dataclass(frozen=True)
+class Build:
+    """What the post-build work needs to know of one build, whichever generator made it."""
+
+    root: Path  # the project: data/, docs/ and the config file
+    site_dir: Path
+    docs_dir: Path
+    directory_urls: bool = True
+    languages: frozenset[str] = frozenset({"en"})
+    bundled: tuple[str, ...] = ()  # our stylesheets, joined in this order
+    # Built page (site-relative file) -> its Markdown source, so a broken link names its line.
+    sources: Mapping[str, Path] = field(default_factory=dict)
+    page_reviews: tuple[review.Review, ...] = ()
 
 
 def publish(
@@ -38,3 +72,52 @@ def publish(
     retired.write(site_dir, plan)
     write_catalogue(site_dir, links, built)
     return links
+
+
+def run(build: Build, content: Content, options: PrintOptions, say: Callable[[str], None]) -> None:
+    """Do every post-build step on `build.site_dir`; bad output raises ContentError/BrokenLinks.
+
+    `say` shows progress in the generator's own log (the build times read by `make bench`).
+    """
+    site_dir = build.site_dir
+    sitefiles.prune_unused_assets(site_dir, languages=set(build.languages))
+    if build.bundled:
+        bundle.write_bundle(site_dir, list(build.bundled))
+    count, seconds, cached = pdfcache.card_pdfs(build.root, site_dir, content, options)
+    if cached:
+        say(f"Copied {count} unchanged card PDFs from .cache/pdfs in {seconds:.2f} s")
+    else:
+        say(f"Wrote {count} card PDFs in {seconds:.2f} s")
+    data_dir = build.root / "data"
+    publish(site_dir, content, data_dir, build.docs_dir, build.directory_urls, options.date_text)
+    warn_overdue([*build.page_reviews, *review.data_reviews(content)])
+    problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise BrokenLinks(
+            f"{len(problems)} broken internal link(s) in the built site:\n  {shown}{more}\n"
+            "Fix: correct the address or anchor in the page (or data file) that writes it; "
+            "link to pages as 'page.md#anchor' so MkDocs can check them."
+        )
+
+
+def warn_overdue(reviews: list[review.Review]) -> None:
+    """Name each overdue page or data record and its owner; the build goes on."""
+    for due in review.overdue_first(reviews, review.today()):
+        if due.overdue(review.today()):
+            review_log.warning(
+                "Review overdue: %s (owner: %s) was due on %s", due.where, due.owner, due.next_due
+            )
+
+
+def describe(problem: linkcheck.BrokenLink, build: Build) -> str:
+    """Name the Markdown page and line that write a broken link, falling back to the built file."""
+    source = build.sources.get(problem.page)
+    if source is not None:
+        line = guards.source_line(source.read_text(encoding="utf-8"), problem.target)
+        where = Path(source).relative_to(build.root.resolve()).as_posix()
+        if line is not None:
+            return f"{where}:{line}: the link '{problem.target}' {problem.reason}"
+        return f"{where} (from a macro or template): the link '{problem.target}' {problem.reason}"
+    return f"site/{problem.page}:{problem.line}: the link '{problem.target}' {problem.reason}"

@@ -27,15 +27,13 @@ from macros import (  # noqa: E402
     catalogue,
     changes,
     guards,
-    linkcheck,
     postbuild,
     render,
     review,
-    sitefiles,
 )
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
-from macros.printing import pageline, pages, pdfcache  # noqa: E402
+from macros.printing import pageline, pages  # noqa: E402
 from macros.printing.options import PrintOptions, print_options  # noqa: E402
 from macros.render import PageRef  # noqa: E402
 from macros.review_line import review_line  # noqa: E402
@@ -48,7 +46,7 @@ def fail_closed() -> Iterator[None]:
     """Turn our ContentError into the PluginError MkDocs prints as one line, without a traceback."""
     try:
         yield
-    except ContentError as error:
+    except (ContentError, postbuild.BrokenLinks) as error:
         raise PluginError(str(error)) from None
 
 
@@ -167,59 +165,17 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Trim what the site does not use, then refuse any internal link that points nowhere."""
-    site_dir = Path(config.site_dir)
-    sitefiles.prune_unused_assets(site_dir, languages={config.theme["language"]})
-    if _BUNDLED:
-        bundle.write_bundle(site_dir, _BUNDLED)
+    """The engine's post-build work (macros/postbuild.py) on the site MkDocs just wrote."""
     content, options = _this_build(config)
+    build = postbuild.Build(
+        root=Path(config.config_file_path).resolve().parent,  # `-f` may give a relative path
+        site_dir=Path(config.site_dir),
+        docs_dir=Path(config.docs_dir),
+        directory_urls=config.use_directory_urls,
+        languages=frozenset({config.theme["language"]}),
+        bundled=tuple(_BUNDLED),
+        sources=dict(_SOURCES),
+        page_reviews=tuple(_REVIEWS.values()),
+    )
     with fail_closed():
-        root = Path(config.config_file_path).parent
-        count, seconds, cached = pdfcache.card_pdfs(root, site_dir, content, options)
-    if cached:
-        log.info("Copied %d unchanged card PDFs from .cache/pdfs in %.2f s", count, seconds)
-    else:
-        log.info("Wrote %d card PDFs in %.2f s", count, seconds)
-    with fail_closed():
-        data_dir = Path(config.config_file_path).parent / "data"
-        docs_dir = Path(config.docs_dir)
-        postbuild.publish(
-            site_dir, content, data_dir, docs_dir, config.use_directory_urls, options.date_text
-        )
-    _warn_overdue([*_REVIEWS.values(), *review.data_reviews(content)])
-    problems = [_describe(problem, config) for problem in linkcheck.broken_links(site_dir)]
-    if problems:
-        shown = "\n  ".join(problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise PluginError(
-            f"{len(problems)} broken internal link(s) in the built site:\n  {shown}{more}\n"
-            "Fix: correct the address or anchor in the page (or data file) that writes it; "
-            "link to pages as 'page.md#anchor' so MkDocs can check them."
-        )
-
-
-# Not under "mkdocs": a strict build stops on MkDocs warnings, and an overdue review must never
-# stop an urgent fix from shipping.
-review_log = logging.getLogger("guide.review")
-
-
-def _warn_overdue(reviews: list[review.Review]) -> None:
-    """Name each overdue page or data record and its owner; the build goes on."""
-    for due in review.overdue_first(reviews, review.today()):
-        if due.overdue(review.today()):
-            review_log.warning(
-                "Review overdue: %s (owner: %s) was due on %s", due.where, due.owner, due.next_due
-            )
-
-
-def _describe(problem: linkcheck.BrokenLink, config: MkDocsConfig) -> str:
-    """Name the Markdown page and line that write a broken link, falling back to the built file."""
-    source = _SOURCES.get(problem.page)
-    if source is not None:
-        line = guards.source_line(source.read_text(encoding="utf-8"), problem.target)
-        root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
-        where = Path(source).relative_to(root).as_posix()
-        if line is not None:
-            return f"{where}:{line}: the link '{problem.target}' {problem.reason}"
-        return f"{where} (from a macro or template): the link '{problem.target}' {problem.reason}"
-    return f"site/{problem.page}:{problem.line}: the link '{problem.target}' {problem.reason}"
+        postbuild.run(build, content, options, say=log.info)
