@@ -84,7 +84,7 @@ review-report: $(STAMP) ## List every page's owner and review dates, overdue fir
 	$(BIN)/python -m macros.review_report
 
 links-lock: build ## Add newly published links to tests/links.lock.json (never removes one)
-	$(BIN)/python -m macros.linkcontract $(SITE)/links.json tests/links.lock.json
+	$(BIN)/python tools/links_lock.py $(SITE)/links.json tests/links.lock.json
 
 .PHONY: bench
 BENCH_STAMP := bench/node_modules/.installed-from-lock

@@ -27,12 +27,12 @@ CHECKS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"<\s*/?\s*(script|iframe|object|embed)\b", re.IGNORECASE),
         "pages must not contain <script>, <iframe>, <object> or <embed>",
-        "remove it; interactive features belong in overrides/assets/javascripts/guide.js",
+        "remove it; interactive features belong in a script under overrides/assets/javascripts/",
     ),
     (
         re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE),
         "pages must not contain event attributes such as onclick= or onerror=",
-        "remove the attribute; behaviour belongs in overrides/assets/javascripts/guide.js",
+        "remove the attribute; behaviour belongs in a script under overrides/assets/javascripts/",
     ),
     (
         re.compile(

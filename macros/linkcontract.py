@@ -5,7 +5,8 @@ stay in the catalogue, and its url and short link must still resolve in the buil
 fragment on that page), directly or through a forwarding page. `make links-lock` only adds entries;
 an id that leaves the guide is retired in data/redirects.yml, where its old address now leads.
 
-Run as `python -m macros.linkcontract SITE/links.json tests/links.lock.json` to add new entries.
+The build reads the lock (retired ids keep their old addresses) and `make check` holds a site to
+it; adding entries is a maintainer's step, tools/links_lock.py (`make links-lock`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ import html
 import json
 import posixpath
 import re
-import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,29 +62,9 @@ def read_catalogue(path: Path) -> list[Promise]:
     return [Promise(entry["id"], entry["url"], entry.get("short")) for entry in data["links"]]
 
 
-def _order(promise: Promise) -> tuple[str, str, str]:
+def lock_order(promise: Promise) -> tuple[str, str, str]:
+    """The stable order of promises in the lock file and in reports."""
     return promise.id, promise.url, promise.short or ""
-
-
-def merged(locked: list[Promise], published: list[Promise]) -> list[Promise]:
-    """The lock with every new promise added; nothing is ever dropped, even when a url changed.
-
-    A locked address that has since gained a short link is kept as one entry with both: it
-    promises everything the old entry did.
-    """
-    promises = set(locked) | set(published)
-    shortened = {(p.id, p.url) for p in promises if p.short is not None}
-    kept = {p for p in promises if p.short is not None or (p.id, p.url) not in shortened}
-    return sorted(kept, key=_order)
-
-
-def write_lock(path: Path, promises: list[Promise]) -> None:
-    """Write the lock file in a stable, reviewable order."""
-    entries = [
-        {k: v for k, v in asdict(p).items() if v is not None} for p in sorted(promises, key=_order)
-    ]
-    text = json.dumps({"version": 1, "links": entries}, indent=2, ensure_ascii=False)
-    path.write_text(text + "\n", encoding="utf-8")
 
 
 @lru_cache(maxsize=64)
@@ -131,7 +111,7 @@ def broken_promises(
     """Every locked promise the built site breaks, each naming the id and the two ways forward."""
     ids = {promise.id for promise in published}
     problems = []
-    for promise in sorted(locked, key=_order):
+    for promise in sorted(locked, key=lock_order):
         if promise.id not in ids:
             problems.append(
                 ContentError(
@@ -163,25 +143,3 @@ def contract_problems(site_dir: Path, lock: Path) -> list[ContentError]:
     except ContentError as error:
         return [error]
     return broken_promises(locked, read_catalogue(site_dir / "links.json"), site_dir)
-
-
-def main(arguments: list[str]) -> int:
-    """Add the promises of a built links.json to the lock file; print what was added."""
-    if len(arguments) != 2:
-        print("usage: python -m macros.linkcontract SITE/links.json tests/links.lock.json")
-        return 2
-    catalogue, lock = Path(arguments[0]), Path(arguments[1])
-    try:
-        locked = read_lock(lock)
-    except ContentError as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return 1
-    updated = merged(locked, read_catalogue(catalogue))
-    write_lock(lock, updated)
-    added = len(set(updated) - set(locked))
-    print(f"{lock}: {len(updated)} links locked ({added} new or now with a short link)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -54,10 +54,6 @@ def link_groups(content: Content, links: list[Link]) -> list[LinkGroup]:
     return [group for group in groups if group.links]
 
 
-def _of_step(links: list[Link], step_id: str) -> list[Link]:
-    return [link for link in links if link.step == step_id]
-
-
 def link_catalogue(content: Content, page: PageRef, docs_dir: Path) -> str:
     """Render the catalogue as tables: what it is, a link to it, and the address to share."""
     # Retired ids keep resolving but are not offered for new links.

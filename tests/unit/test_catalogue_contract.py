@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.linkcontract import (
-    LOCK_FILE,
-    Promise,
-    broken_promises,
-    merged,
-    read_lock,
-    resolve,
-    write_lock,
-)
+from macros.linkcontract import LOCK_FILE, Promise, broken_promises, read_lock, resolve
 from macros.shortlinks import Forward, render_forward
+from tools.links_lock import merged, write_lock
 
 
 def page(site: Path, path: str, html: str) -> None:
