@@ -20,6 +20,8 @@ HOME_PAGE = "index.md"
 FIRST_HOUR_PAGE = "right-now.md"
 EXAMPLES_PAGE = "examples/index.md"
 CHANGES_PAGE = "changes.md"
+# The "Check your understanding" page: every knowledge-check question, and the answer key.
+CHECK_PAGE = "check.md"
 
 # Short links: `go/<id>/` for every step, checklist and worked example, in one namespace, and
 # `go/<owner>/<id>/` for the sections and checklist items inside them (their ids hold the "/").
@@ -37,6 +39,8 @@ ALL_CARDS_PAGE = f"{PRINT}/index.md"
 
 # The site's catalogue of every address above (site/links.json).
 CATALOGUE_FILE = "links.json"
+# The questions of the check page with their fingerprints and best options (site/checks.json).
+CHECKS_FILE = "checks.json"
 
 _SEGMENT = r"[A-Za-z0-9_-][A-Za-z0-9_.-]*"
 _PAGE_PATH = rf"{_SEGMENT}(?:/{_SEGMENT})*\.md"  # a segment never starts with a dot
@@ -67,6 +71,11 @@ def item_anchor(checklist_id: str, item_id: str) -> str:
 def example_anchor(example_id: str) -> str:
     """The anchor of a worked example on the examples page: `example-<id>`."""
     return f"example-{example_id}"
+
+
+def check_anchor(question_id: str) -> str:
+    """The anchor of a knowledge-check question, on the check page and on its step page."""
+    return f"check-{question_id}"
 
 
 def short_path(link_id: str) -> str:

@@ -17,9 +17,11 @@ from macros.addresses import (
     ALL_CARDS,
     ALL_CARDS_PAGE,
     CATALOGUE_FILE,
+    CHECK_PAGE,
     EXAMPLES_PAGE,
     FIRST_HOUR,
     card_page,
+    check_anchor,
     checklist_anchor,
     example_anchor,
     item_anchor,
@@ -30,8 +32,20 @@ from macros.addresses import (
 from macros.content import Checklist, Content, Example, Step
 from macros.errors import ContentError
 from macros.printing.options import PAPERS
+from macros.questions import check_page_order
 
-KINDS = ("page", "step", "section", "checklist", "item", "retired", "example", "card", "pdf")
+KINDS = (
+    "page",
+    "step",
+    "section",
+    "checklist",
+    "item",
+    "retired",
+    "example",
+    "check",
+    "card",
+    "pdf",
+)
 _HEADING = re.compile(r"^(?P<level>#{1,2})\s+(?P<text>.+?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*#*\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
 _INLINE_MARKUP = re.compile(r"[*_`]+")
@@ -178,7 +192,26 @@ def content_links(
         if step:
             links.extend(_checklist_links(content, step.id, url, directory_urls))
     links.extend(_example_link(example, directory_urls) for example in content.examples.values())
+    if any(page.src_uri == CHECK_PAGE for page in pages):
+        links.extend(check_links(content, directory_urls))
     return links
+
+
+def check_links(content: Content, directory_urls: bool = True) -> list[Link]:
+    """One entry per knowledge-check question, at its anchor on the check page, in page order."""
+    url = page_url(CHECK_PAGE, directory_urls)
+    steps = [step.id for step in content.steps]
+    return [
+        Link(
+            f"check/{question.id}",
+            "check",
+            _plain(question.scenario),
+            f"{url}#{check_anchor(question.id)}",
+            None,
+            question.step,
+        )
+        for question in check_page_order(content.questions.values(), steps)
+    ]
 
 
 def _checklist_links(content: Content, step_id: str, url: str, directory_urls: bool) -> list[Link]:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros import bundle, guards, linkcheck, retired, review, shortlinks, sitefiles
+from macros.addresses import CHECK_PAGE, CHECKS_FILE, page_url
 from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
 from macros.printing import pdfcache
 from macros.printing.options import PrintOptions
+from macros.questions import check_page_order, write_checks_json
 
 # Not under "mkdocs": a strict build stops on MkDocs warnings, and an overdue review must never
 # stop an urgent fix from shipping.
@@ -51,7 +53,7 @@ def publish(
     directory_urls: bool = True,
     built: str = "",
 ) -> list[Link]:
-    """After the build: write the go/ pages, the moved-page forwards and site/links.json.
+    """After the build: the go/ pages, moved-page forwards, site/links.json and site/checks.json.
 
     `directory_urls` is the build's `use_directory_urls`: links.json lists addresses as this
     build writes them, so the offline copy's catalogue names files.
@@ -71,6 +73,10 @@ def publish(
     shortlinks.write_forwards(site_dir, forwards)
     retired.write(site_dir, plan)
     write_catalogue(site_dir, links, built)
+    if (docs_dir / CHECK_PAGE).is_file():
+        steps = [step.id for step in content.steps]
+        questions = check_page_order(content.questions.values(), steps)
+        write_checks_json(site_dir / CHECKS_FILE, questions, page_url(CHECK_PAGE, directory_urls))
     return links
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.fields import Record
@@ -63,6 +65,32 @@ class Question:
         answered = [self.scenario, [[o.id, o.text] for o in self.options], self.best]
         text = json.dumps(answered, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def check_page_order(questions: Iterable[Question], step_ids: Iterable[str]) -> list[Question]:
+    """Questions as the check page lists them: the first hour, the steps in order, then managers.
+
+    The numbers on the check page, its answer key and site/checks.json all follow this order.
+    """
+    groups = [TOPICS[0], *step_ids, *TOPICS[1:]]
+    listed = list(questions)
+    return [question for group in groups for question in listed if question.group == group]
+
+
+def checks_json(questions: Iterable[Question], page: str) -> str:
+    """site/checks.json: what a learning system needs to score the check page.
+
+    `page` is the check page's address; `best` lets a score be worked out from the stored answers
+    (guide:<guide-id>:answers:v1) without reading any page.
+    """
+    entries = [{"id": q.id, "rev": q.rev, "best": q.best, "page": page} for q in questions]
+    return json.dumps({"questions": entries}, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_checks_json(path: Path, questions: Iterable[Question], page: str) -> Path:
+    """Write site/checks.json."""
+    path.write_text(checks_json(questions, page), encoding="utf-8")
+    return path
 
 
 def load_questions(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Question]:

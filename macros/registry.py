@@ -19,6 +19,12 @@ from pathlib import Path
 from macros.components.card import all_cards, card, first_hour_card
 from macros.components.checklist import checklist
 from macros.components.first_hour import first_hour
+from macros.components.knowledge_check import (
+    check_answer_key,
+    check_summary,
+    knowledge_check,
+    knowledge_checks,
+)
 from macros.components.link_catalogue import link_catalogue_for
 from macros.components.organization import (
     hr_contact,
@@ -58,6 +64,10 @@ COMPONENTS: dict[str, Component] = {
     "out_of_hours_contact": out_of_hours_contact,
     "first_hour": first_hour,
     "scenario_handouts": scenario_handouts,
+    "knowledge_check": knowledge_check,
+    "knowledge_checks": knowledge_checks,
+    "check_summary": check_summary,
+    "check_answer_key": check_answer_key,
 }
 # Components that print: they also take the build's print options.
 PRINTABLES: dict[str, Component] = {
@@ -71,7 +81,14 @@ PAGE_LISTINGS: dict[str, Callable[[Path], Component]] = {
     "what_changed": what_changed_for,
 }
 # Components whose markup carries DOM ids: each may appear once per page (per id, if it takes one).
-ONCE_PER_PAGE = {"checklist", "worked_example", "worked_examples", "first_hour"}
+ONCE_PER_PAGE = {
+    "checklist",
+    "worked_example",
+    "worked_examples",
+    "first_hour",
+    "knowledge_check",
+    "knowledge_checks",
+}
 
 
 def macros_for(options: PrintOptions, docs_dir: Path) -> dict[str, Component]:

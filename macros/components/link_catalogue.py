@@ -23,6 +23,7 @@ KIND_LABELS = {
     "checklist": "Checklist",
     "item": "Checklist item",
     "example": "Worked example",
+    "check": "Question",
     "card": "Printable card",
     "pdf": "PDF",
 }
@@ -38,18 +39,20 @@ class LinkGroup:
 
 
 def link_groups(content: Content, links: list[Link]) -> list[LinkGroup]:
-    """One group per step, then the worked examples, then every other page."""
+    """One group per step, then the worked examples, the questions, then every other page."""
     groups = [
         LinkGroup(
             step.id,
             f"Step {step.number}: {step.title}",
-            tuple(x for x in links if x.step == step.id),
+            tuple(x for x in links if x.step == step.id and x.kind != "check"),
         )
         for step in content.steps
     ]
     examples = tuple(x for x in links if x.kind == "example")
+    checks = tuple(x for x in links if x.kind == "check")
     others = tuple(x for x in links if x.step is None and x.kind != "example")
     groups.append(LinkGroup("examples", "Worked examples", examples))
+    groups.append(LinkGroup("checks", "Check your understanding", checks))
     groups.append(LinkGroup("other-pages", "Other pages", others))
     return [group for group in groups if group.links]
 

@@ -22,6 +22,7 @@ STEP_BLOCKS = {
     "what-to-avoid": "What to avoid",
     "what-to-say": "What to say or write",
     "examples": "Worked examples",
+    "practice": "What would you do?",
     "key-points": "Key points",
 }
 MIN_EXAMPLES = 2

@@ -154,6 +154,24 @@ def test_each_worked_example_is_indexed_once_on_the_examples_page(
         assert pages == ["examples/"], f"{example.id} is indexed on {pages}, not ['examples/']"
 
 
+def test_each_question_is_indexed_once_on_the_check_page_and_no_feedback_is(
+    index: dict, content: Content
+) -> None:
+    """Search leads to the question on the check page; its answers stay for the reader to find."""
+    texts = _texts_by_page(index)
+    for question in content.questions.values():
+        needle = _plain(question.scenario.replace("*", "")).split("?")[0]
+        pages = sorted(page for page, text in texts.items() if needle in text)
+        assert pages == ["check/"], f"{question.id} is indexed on {pages}, not ['check/']"
+        for option in question.options:
+            said = option.feedback.replace("*", "")
+            assert said not in texts["check/"], f"feedback of {question.id}/{option.id} indexed"
+    # Step pages show questions too, never indexed: no verdict is anywhere in the index.
+    assert not [page for page, text in texts.items() if "Best answer" in text]
+    titles = [entry["title"] for entry in index["docs"] if entry["location"].startswith("check/")]
+    assert "Answer key" not in titles, "the key is for paper, not a search result"
+
+
 def test_index_stays_small(built_site: Path, index: dict, capsys: pytest.CaptureFixture) -> None:
     """At most 2 KiB gzip per indexed page, so search loads fast on a phone over a slow link."""
     raw = (built_site / "search" / "search_index.json").read_bytes()

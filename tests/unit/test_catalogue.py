@@ -130,7 +130,20 @@ def test_links_json_has_the_published_fields() -> None:
 def test_the_listing_groups_by_step_then_examples_then_other_pages() -> None:
     links = build_catalogue(CONTENT, ROOT / "docs")
     groups = link_groups(CONTENT, links)
-    assert [g.id for g in groups] == [*(s.id for s in CONTENT.steps), "examples", "other-pages"]
+    expected = [*(s.id for s in CONTENT.steps), "examples", "checks", "other-pages"]
+    assert [g.id for g in groups] == expected
     assert sum(len(g.links) for g in groups) == len(links)
     assert all(link.step == "step-2" for link in groups[1].links)
     assert dataclasses.astuple(groups[1].links[0])[:2] == ("step-2", "step")
+
+
+def test_every_question_has_a_check_link_at_its_anchor_on_the_check_page() -> None:
+    links = [link for link in build_catalogue(CONTENT, ROOT / "docs") if link.kind == "check"]
+    assert len(links) == len(CONTENT.questions)
+    first = links[0]
+    question = CONTENT.questions[first.id.removeprefix("check/")]
+    assert first.url == f"check/#check-{question.id}" and first.step == question.step
+    assert first.title == question.scenario.replace("*", "")
+    assert {link.id for link in links} == {f"check/{q}" for q in CONTENT.questions}
+    offline = build_catalogue(CONTENT, ROOT / "docs", directory_urls=False)
+    assert f"check.html#check-{question.id}" in {link.url for link in offline}

@@ -20,6 +20,13 @@ from bs4 import BeautifulSoup
 
 import macros.components
 from macros.components.checklist import checklist
+from macros.components.knowledge_check import (
+    check_answer_key,
+    check_page_questions,
+    check_summary,
+    knowledge_check,
+    knowledge_checks,
+)
 from macros.components.organization import hr_contact, incident_procedure_link, organization
 from macros.components.step_link import step_link
 from macros.components.step_nav import step_pager, step_progress
@@ -334,3 +341,96 @@ def test_hr_contact_page_links_are_relative_to_the_page(content: Content) -> Non
 def test_incident_procedure_link_refuses_markup_in_its_text(content: Content) -> None:
     with pytest.raises(MacroArgumentError, match="text must be plain words"):
         incident_procedure_link(content, HOME, "<b>procedure</b>")
+
+
+# ---- knowledge check ---------------------------------------------------------------------------
+
+CHECK_PAGE = PageRef("check.md")
+
+
+def test_knowledge_check_markup_contract(content: Content) -> None:
+    question = content.questions["manager-away"]
+    soup = BeautifulSoup(knowledge_check(content, STEP_PAGE, "manager-away"), "html.parser")
+    root = soup.select_one("[data-check]")
+    assert root["data-check"] == "manager-away" and root["id"] == "check-manager-away"
+    assert root["data-check-rev"] == question.rev and root["data-check-best"] == "tell-cover"
+    assert root["data-guide"] == "handling-mistakes"
+    legend = root.select_one("fieldset > legend")
+    assert legend.get_text(strip=True) == "Your manager is away all week. What do you do?"
+    radios = root.select("fieldset input[type=radio]")
+    assert [r["data-option"] for r in radios] == [
+        "wait",
+        "tell-cover",
+        "tell-a-friend",
+        "do-nothing",
+    ]
+    assert {r["name"] for r in radios} == {"check-manager-away"}
+    for radio in radios:
+        label = root.select_one(f"label[for='{radio['id']}']")
+        assert label is not None and label.get_text(strip=True)
+    button = root.select_one("button[data-check-submit]")
+    assert button.get_text() == "Check my answer" and button["type"] == "button"
+    assert button.has_attr("hidden"), "without scripts the button would do nothing"
+    feedback = root.select_one("[data-check-feedback]")
+    assert feedback["role"] == "status" and feedback.get_text() == ""
+    assert feedback.find_previous_sibling() is not None  # after the question, where it is heard
+
+
+def test_knowledge_check_feedback_is_reachable_without_scripts(content: Content) -> None:
+    soup = BeautifulSoup(knowledge_check(content, STEP_PAGE, "wrong-date"), "html.parser")
+    answers = soup.select("[data-check-answers] details")
+    assert [d["data-feedback-for"] for d in answers] == ["wait", "correct-it", "fix-quietly"]
+    assert not any(d.has_attr("open") for d in answers)
+    verdicts = [d.select_one(".guide-check__verdict").get_text() for d in answers]
+    assert verdicts == ["Not the best answer.", "Best answer.", "Not the best answer."]
+    assert answers[0].select_one("summary").get_text() == "Answer A"
+    labels = [label.get_text(" ", strip=True) for label in soup.select("label")]
+    assert labels[2] == "C. Correct it and say nothing."
+    link = answers[1].select_one(".guide-check__reason a")
+    assert link["href"] == "../tell-your-manager/"  # a page link in feedback, made relative
+    assert soup.select_one("legend em").get_text() == "wrong"
+
+
+def test_search_indexes_the_check_page_question_never_its_feedback(content: Content) -> None:
+    on_step = BeautifulSoup(knowledge_check(content, STEP_PAGE, "wrong-date"), "html.parser")
+    assert on_step.select_one("[data-check]").has_attr("data-search-exclude")
+    on_check = BeautifulSoup(knowledge_check(content, CHECK_PAGE, "wrong-date"), "html.parser")
+    root = on_check.select_one("[data-check]")
+    assert not root.has_attr("data-search-exclude")
+    for part in ("[data-check-feedback]", "[data-check-answers]", ".guide-check__actions"):
+        assert root.select_one(part).has_attr("data-search-exclude"), part
+
+
+def test_check_page_numbers_groups_and_answer_key(content: Content) -> None:
+    # The check page order: the first hour, then the steps, then managers.
+    order = [q.id for q in check_page_questions(content)]
+    assert order == ["manager-away", "wrong-date", "thank-them"]
+    step_1 = BeautifulSoup(knowledge_checks(content, CHECK_PAGE, "step-1"), "html.parser")
+    assert [d["data-check"] for d in step_1.select("[data-check]")] == ["wrong-date"]
+    assert step_1.select_one(".guide-check__number").get_text() == "Question 2."
+    managers = BeautifulSoup(knowledge_checks(content, CHECK_PAGE, "managers"), "html.parser")
+    assert managers.select_one(".guide-check__number").get_text() == "Question 3."
+    key = BeautifulSoup(check_answer_key(content, CHECK_PAGE), "html.parser")
+    items = [li.get_text(" ", strip=True) for li in key.select("ol li")]
+    assert items == ["Question 1: B", "Question 2: B", "Question 3: B"]
+    assert key.select_one("[data-check-key]").has_attr("data-search-exclude")
+    summary = BeautifulSoup(check_summary(content, CHECK_PAGE), "html.parser")
+    assert summary.select_one("[data-check-count]")["aria-live"] == "polite"
+    assert summary.select_one("button[data-check-restart]").get_text() == "Start again"
+    assert summary.select_one("[data-check-summary]").has_attr("hidden")
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "says"),
+    [
+        (knowledge_check, {"question_id": "nope"}, "there is no question with the id 'nope'"),
+        (knowledge_check, {"question_id": "wrong-date", "number": "2"}, "number must be a whole"),
+        (knowledge_check, {"question_id": "wrong-date", "number": True}, "number must be a whole"),
+        (knowledge_checks, {"group": "step-9"}, "there is no question group with the id"),
+    ],
+)
+def test_knowledge_check_refuses_wrong_arguments(
+    content: Content, function: Callable[..., str], arguments: dict, says: str
+) -> None:
+    with pytest.raises(MacroArgumentError, match=says):
+        function(content, HOME, **arguments)

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from macros.components.card import first_hour_card
 from macros.components.checklist import checklist
 from macros.components.first_hour import first_hour
+from macros.components.knowledge_check import check_answer_key, knowledge_check, knowledge_checks
 from macros.components.organization import hr_contact, incident_procedure_link, organization
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
@@ -34,6 +35,7 @@ from macros.content import (
 )
 from macros.errors import ContentError
 from macros.printing.options import print_options
+from macros.questions import Option, Question
 from macros.render import PageRef
 from tests.unit import htmlcheck
 from tests.unit.datasets import FIXTURE, make_dataset
@@ -131,10 +133,7 @@ def test_html_refusal_shows_the_markdown_way(tmp_path: Path) -> None:
 
 
 TEXT_FIELDS = [
-    f
-    for f in FIELDS
-    if f[2] not in ("id", "number", "step", "page", "severity", "topic", "best")
-    and f[0] != "checks.yml"
+    f for f in FIELDS if f[2] not in ("id", "number", "step", "page", "severity", "topic", "best")
 ]
 PLAIN_OK = [
     f
@@ -160,6 +159,7 @@ def test_quotes_and_ampersands_are_plain_text(
             steps_overview(content, page),
             step_progress(content, page),
             step_pager(content, page),
+            knowledge_check(content, page, "manager-away"),
         ]
     )
     shown = BeautifulSoup(html, "html.parser").get_text()
@@ -211,12 +211,17 @@ def hostile_content() -> Content:
     )
     line = TriageLine(id=ATTRIBUTE_BREAK, check=text, action=text, contacts=("speak_up",))
     first_hour = FirstHour(lines=(line,), support=dataclasses.replace(line, contacts=("support",)))
+    options = tuple(Option(id=i, text=text, feedback=text) for i in ("bad", ATTRIBUTE_BREAK, "ok"))
+    question = Question(
+        id=ATTRIBUTE_BREAK, step=step_ids[0], scenario=text, options=options, best=ATTRIBUTE_BREAK
+    )
     return Content(
         settings=settings,
         steps=steps,
         checklists=checklists,
         examples={"bad": example},
         first_hour=first_hour,
+        questions={ATTRIBUTE_BREAK: question},
     )
 
 
@@ -245,11 +250,14 @@ def test_templates_escape_whatever_reaches_them() -> None:
         "step_pager": step_pager(content, page),
         "first_hour": first_hour(content, page),
         "first_hour_card": first_hour_card(content, page, options=print_options("Guide", {})),
+        "knowledge_check": knowledge_check(content, page, ATTRIBUTE_BREAK, number=1),
+        "knowledge_checks": knowledge_checks(content, page, content.steps[0].id),
+        "check_answer_key": check_answer_key(content, page),
     }
     for name, html in outputs.items():
         assert executable(html) == [], name
         assert "<script" not in html and "<img" not in html, name
-        if name != "step_progress":  # the one component that shows no data text
+        if name not in ("step_progress", "check_answer_key"):  # they show no data text
             assert SCRIPT in BeautifulSoup(html, "html.parser").get_text(), name
     links = BeautifulSoup(outputs["checklist"], "html.parser").select(".guide-checklist__why a")
     assert links == []  # the script link became plain text
