@@ -1,9 +1,10 @@
 """The work done on a built site, whichever generator built its pages.
 
 Trim the theme's unused files, join our stylesheets, write the card PDFs, the go/ pages, the
-moved and retired addresses and links.json, warn of overdue reviews, then refuse any internal link
-that points nowhere. The MkDocs hook runs it at the end of a build; `python -m macros postbuild
-SITE_DIR` runs it on a folder another generator built (macros/__main__.py).
+moved and retired addresses, links.json and checks.json, warn of overdue reviews, then refuse
+any internal link that points nowhere. The MkDocs hook runs it at the end of a build;
+`python -m macros postbuild SITE_DIR` runs it on a folder another generator built
+(macros/__main__.py).
 """
 
 from __future__ import annotations
