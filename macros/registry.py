@@ -43,8 +43,8 @@ from macros.components.worked_example import worked_example
 from macros.components.worked_examples import worked_examples
 from macros.content import Content
 from macros.errors import ContentError, MacroArgumentError
+from macros.pageref import PageRef
 from macros.printing.options import PrintOptions
-from macros.render import PageRef
 
 Component = Callable[..., str]
 

@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from macros.addresses import CHANGES_PAGE
 from macros.changes import ShownChange
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 from macros.review import Review, long_date
 
 

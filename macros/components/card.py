@@ -20,9 +20,10 @@ from macros.components._checks import known_id
 from macros.components.first_hour import shown_lines
 from macros.content import Checklist, Content
 from macros.errors import MacroArgumentError
+from macros.pageref import PageRef
 from macros.printing.options import PAPERS, PrintOptions
 from macros.printing.qr import qr_svg
-from macros.render import PageRef, render
+from macros.render import render
 from macros.review import Review
 
 EXAMPLES = {

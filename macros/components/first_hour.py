@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.content import Content, TriageLine
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {"default": {}}
 INCIDENT_WORDS = "your incident-reporting procedure"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from macros.catalogue import Link, build_catalogue
 from macros.content import Content
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {"default": {}}
 KIND_LABELS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from macros.addresses import rewrite_markdown_links
 from macros.components._checks import plain_words
 from macros.content import Contact, Content
-from macros.render import PageRef
+from macros.pageref import PageRef
 
 EXAMPLES = {
     "default": {},

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from macros.addresses import EXAMPLES_PAGE, example_anchor
 from macros.content import Content
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {"default": {}}
 

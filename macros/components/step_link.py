@@ -8,7 +8,7 @@ from __future__ import annotations
 from macros.addresses import relative_source
 from macros.components._checks import known_id, plain_words
 from macros.content import Content
-from macros.render import PageRef
+from macros.pageref import PageRef
 
 EXAMPLES = {
     "default": {"step_id": "step-2"},

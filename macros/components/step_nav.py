@@ -9,7 +9,8 @@ from __future__ import annotations
 from macros.addresses import HOME_PAGE
 from macros.content import Content, Step
 from macros.errors import MacroArgumentError
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {"on-step-page": {}}
 

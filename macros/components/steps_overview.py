@@ -8,7 +8,8 @@ the step's item ids let it count what is done.
 from __future__ import annotations
 
 from macros.content import Content
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {"on-home-page": {}, "compact": {"compact": True}}
 

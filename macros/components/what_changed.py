@@ -12,7 +12,8 @@ from pathlib import Path
 from macros.catalogue import build_catalogue, source_pages
 from macros.changes import resolve
 from macros.content import Content
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 from macros.review import long_date
 
 EXAMPLES = {"default": {}}

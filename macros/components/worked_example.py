@@ -8,7 +8,8 @@ from __future__ import annotations
 from macros.addresses import EXAMPLES_PAGE, example_anchor
 from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {
     "default": {"example_id": "wrong-delivery-date"},

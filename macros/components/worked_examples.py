@@ -11,7 +11,8 @@ from macros.addresses import EXAMPLES_PAGE, example_anchor
 from macros.components._checks import check_heading_level
 from macros.content import SEVERITIES, Content
 from macros.errors import MacroArgumentError
-from macros.render import PageRef, render
+from macros.pageref import PageRef
+from macros.render import render
 
 EXAMPLES = {
     "minor": {"severity": "minor"},

@@ -23,19 +23,19 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros import (  # noqa: E402
     addresses,
+    blocks,
     bundle,
     catalogue,
     changes,
     guards,
     postbuild,
-    render,
     review,
 )
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
+from macros.pageref import PageRef  # noqa: E402
 from macros.printing import pageline, pages  # noqa: E402
 from macros.printing.options import PrintOptions, print_options  # noqa: E402
-from macros.render import PageRef  # noqa: E402
 from macros.review_line import review_line  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -106,7 +106,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep component blocks valid HTML inside admonitions and tabs."""
-    return render.unwrap_blocks(html)
+    return blocks.unwrap_blocks(html)
 
 
 def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:

@@ -19,8 +19,9 @@ from macros.addresses import ALL_CARDS, FIRST_HOUR, card_page, page_url, pdf_pat
 from macros.components.card import card, first_hour_card
 from macros.content import Content
 from macros.errors import ContentError
+from macros.pageref import PageRef
 from macros.printing.options import PAPERS, PrintOptions
-from macros.render import ENVIRONMENT, PageRef
+from macros.render import ENVIRONMENT
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 

@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from macros.components.card import EXAMPLES, all_cards, card, first_hour_card
 from macros.content import Contact, load_content
 from macros.errors import ContentError, MacroArgumentError
+from macros.pageref import PageRef
 from macros.printing.options import PrintOptions, build_date, print_options
 from macros.printing.pageline import print_line
-from macros.render import PageRef
 from tests.support import ROOT
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")

@@ -35,8 +35,8 @@ from macros.components.worked_example import worked_example
 from macros.components.worked_examples import worked_examples
 from macros.content import Content, Example, load_content
 from macros.errors import MacroArgumentError
+from macros.pageref import PageRef
 from macros.printing.options import print_options
-from macros.render import PageRef
 from tests.support import ROOT
 from tests.unit import htmlcheck
 from tests.unit.datasets import FIXTURE

@@ -13,7 +13,7 @@ import pytest
 
 from macros.components.first_hour import first_hour
 from macros.content import CONTACTS
-from macros.render import PageRef
+from macros.pageref import PageRef
 from tests.unit.datasets import Dataset, assert_where, make_dataset
 
 PAGE = PageRef("right-now.md")

@@ -34,9 +34,9 @@ from macros.content import (
     load_content,
 )
 from macros.errors import ContentError
+from macros.pageref import PageRef
 from macros.printing.options import print_options
 from macros.questions import Option, Question
-from macros.render import PageRef
 from tests.unit import htmlcheck
 from tests.unit.datasets import FIXTURE, make_dataset
 

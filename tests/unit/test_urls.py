@@ -19,8 +19,9 @@ from macros.components.checklist import checklist
 from macros.components.step_nav import step_pager, step_progress
 from macros.components.steps_overview import steps_overview
 from macros.content import load_content
+from macros.pageref import PageRef
 from macros.printing.options import PrintOptions
-from macros.render import PageRef, _inline_markdown
+from macros.render import _inline_markdown
 from macros.shortlinks import load_redirects, short_links
 from macros.urls import folder_url, page_url, relative_url
 from tests.support import ROOT
