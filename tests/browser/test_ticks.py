@@ -159,7 +159,8 @@ def test_keyboard_only_tab_and_space(page, site_server) -> None:
             break
     else:
         pytest.fail("Tab never reached the second checklist box")
-    assert page.evaluate("() => document.activeElement.id") == boxes(page).nth(1).get_attribute("id")
+    second = boxes(page).nth(1).get_attribute("id")
+    assert page.evaluate("() => document.activeElement.id") == second
     page.keyboard.press("Space")
     assert live.inner_text().strip() == f"2 of {total} done"
     page.keyboard.press("Space")
