@@ -37,6 +37,9 @@ FIRST_HOUR = "first-hour"
 ALL_CARDS = "all-cards"
 ALL_CARDS_PAGE = f"{PRINT}/index.md"
 
+# The picture a link preview shows (written by the build when the public address is known).
+PREVIEW_IMAGE = "assets/images/guide-preview.png"
+
 # The site's catalogue of every address above (site/links.json).
 CATALOGUE_FILE = "links.json"
 # The questions of the check page with their fingerprints and best options (site/checks.json).

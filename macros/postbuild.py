@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from macros import bundle, guards, linkcheck, retired, review, shortlinks, sitefiles
+from macros import bundle, guards, linkcheck, previews, retired, review, shortlinks, sitefiles
 from macros.addresses import CHECK_PAGE, CHECKS_FILE, page_url
 from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
@@ -53,6 +53,8 @@ def publish(
     docs_dir: Path,
     directory_urls: bool = True,
     built: str = "",
+    site_name: str = "",
+    public_url: str = "",
 ) -> list[Link]:
     """After the build: the go/ pages, moved-page forwards, site/links.json and site/checks.json.
 
@@ -70,6 +72,19 @@ def publish(
         shortlinks.Forward(old, new, f"moved to {new}")
         for old, new in plan.forwards
         if old not in taken
+    ]
+    by_short = {link.short: link for link in links if link.short and link.kind != "retired"}
+    by_id = {link.id: link for link in links}
+    forwards = [
+        replace(
+            forward,
+            preview=previews.link_preview(
+                content, by_id, by_short[forward.path], site_name, public_url
+            )
+            if forward.path in by_short
+            else previews.moved_preview(forward.title, site_name),
+        )
+        for forward in forwards
     ]
     shortlinks.write_forwards(site_dir, forwards)
     retired.write(site_dir, plan)
@@ -96,7 +111,20 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     else:
         say(f"Wrote {count} card PDFs in {seconds:.2f} s")
     data_dir = build.root / "data"
-    publish(site_dir, content, data_dir, build.docs_dir, build.directory_urls, options.date_text)
+    publish(
+        site_dir,
+        content,
+        data_dir,
+        build.docs_dir,
+        build.directory_urls,
+        options.date_text,
+        options.site_name,
+        options.public_url,
+    )
+    if options.public_url:
+        settings = content.settings
+        color = settings.primary_color or previews.THEME_PRIMARY
+        previews.write_image(site_dir, options.site_name, settings.organization, color)
     warn_overdue([*build.page_reviews, *review.data_reviews(content)])
     problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
     if problems:

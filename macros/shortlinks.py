@@ -10,7 +10,7 @@ holds their visible links to the same promise as every other link.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.addresses import EXAMPLES_PAGE as EXAMPLES_PAGE  # kept importable from here
@@ -29,6 +29,7 @@ from macros.catalogue import NESTED_SHORT_KINDS, Link, short_link_targets
 from macros.content import Content
 from macros.errors import ContentError
 from macros.fields import ID_PATTERN
+from macros.previews import IMAGE_SIZE, Preview
 from macros.render import ENVIRONMENT
 from macros.yamlsource import load_yaml
 
@@ -42,6 +43,8 @@ class Forward:
     path: str
     target: str
     title: str
+    # What a link preview shows for this address (macros/previews.py); set before writing.
+    preview: Preview | None = field(default=None, compare=False)
 
     @property
     def file(self) -> str:
@@ -188,8 +191,13 @@ def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) 
 
 def render_forward(forward: Forward) -> str:
     """The page: meta refresh, canonical link, a visible link and a fragment-keeping script."""
+    preview = forward.preview or Preview(
+        forward.title, f"This address leads to {forward.title}.", ""
+    )
     return ENVIRONMENT.get_template("go.html").render(
         forward=forward,
+        preview=preview,
+        image_size=IMAGE_SIZE,
         target=relative_url(forward.path, forward.target),
         script=relative_url(forward.path, FORWARD_SCRIPT),
     )

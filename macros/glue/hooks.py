@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
@@ -29,6 +30,7 @@ from macros import (  # noqa: E402
     changes,
     guards,
     postbuild,
+    previews,
     review,
 )
 from macros.content import Content, load_content  # noqa: E402
@@ -157,6 +159,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     reviewed = page_review.last_reviewed if page_review else ""
     context["guide_print_line"] = pageline.print_line(src_uri, content, options, reviewed)
     context["guide_short_links"] = _SHORTS.get(page.url, {})
+    preview = previews.page_preview(
+        content,
+        src_uri,
+        page.title or "",
+        options.site_name,
+        options.public_url,
+        str(page.meta.get("description") or ""),
+        page.content or "",
+    )
+    context["guide_preview"] = preview
+    context["guide_preview_tags"] = Markup(previews.tags(preview))
+    # Material writes this into <meta name="description"> unescaped (MkDocs' templates do not
+    # escape), so it gets the escaped text.
+    page.meta["description"] = escape(preview.description)
     if page_review is not None:
         ref = PageRef(src_uri, directory_urls=config.use_directory_urls)
         recent = changes.for_page(_CHANGES, src_uri)

@@ -60,3 +60,21 @@ def test_branded_cards_list_every_contact_and_the_full_address(branded: Path) ->
         address = card.select_one(".guide-card__address a").get_text()
         assert address.startswith(PUBLIC), page
         assert card.select_one(".guide-card__qr svg") is not None, page
+
+
+def test_with_a_public_address_previews_carry_an_image_and_absolute_addresses(branded: Path) -> None:
+    from PIL import Image
+
+    image = branded / "assets/images/guide-preview.png"
+    with Image.open(image) as picture:
+        assert (picture.format, picture.size) == ("PNG", (1200, 630))
+    for path, address, canonical in (
+        ("steps/own-it/index.html", "steps/own-it/", "steps/own-it/"),
+        ("go/own-it/index.html", "go/own-it/", "steps/own-it/#checklist-own-it"),
+    ):
+        head = BeautifulSoup((branded / path).read_text(encoding="utf-8"), "lxml").head
+        tags = {t.get("property") or t.get("name"): t["content"] for t in head.select("meta[content]")}
+        assert tags["og:url"] == PUBLIC + address, path
+        assert tags["og:image"] == PUBLIC + "assets/images/guide-preview.png", path
+        assert tags["twitter:card"] == "summary_large_image", path
+        assert [link["href"] for link in head.select("link[rel=canonical]")] == [PUBLIC + canonical]
