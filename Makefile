@@ -50,6 +50,10 @@ check: build ## Check your work before you share it: build, spelling, reading gr
 test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, built site, real Chromium)
 	$(BIN)/python -m pytest
 
+.PHONY: test-fast
+test-fast: $(STAMP) ## Run the engine's unit tests only, without PDF rendering or Node (seconds)
+	$(BIN)/python -m pytest tests/unit -q -m "not slow" -p no:cacheprovider
+
 lint: $(STAMP) ## Check Python style with ruff
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 

@@ -203,17 +203,22 @@ def call(
     Only a MacroArgumentError (a call that does not fit, an unknown id, a bad value) is the
     author's; anything else a component raises is a bug and goes up with its traceback.
     """
-    values: tuple[object, ...] = (*args, *kwargs.values())
+    # The values that can find the call's line: its id first, then each text it was given.
+    values: list[object] = [*args, *kwargs.values()]
     try:
         bound = check_arguments(name, component, args, kwargs)
-        values = resolved_id(bound, written_only=True) or values  # the id finds the call's line
+        values[:0] = resolved_id(bound, written_only=True)
         once_per_page(page.shown, name, bound)
         return component(content, page.ref, *args, **kwargs)
     except MacroArgumentError as error:
         line = None
         if page.source_file is not None:
             source = page.source_file.read_text(encoding="utf-8")
-            line = call_line(source, name, values, getattr(error, "occurrence", 1))
+            occurrence = getattr(error, "occurrence", 1)
+            for value in values if values else [None]:
+                line = call_line(source, name, (value,) if value is not None else (), occurrence)
+                if line is not None:
+                    break
         raise ContentError(
             file=f"docs/{page.src_uri}",
             line=line,

@@ -64,49 +64,49 @@ def test_text_left_looking_like_a_macro_stops_the_build(site: FixtureSite) -> No
     assert_fails(site, f"{PAGE}:7", "macro that was not run")
 
 
-def test_a_stray_closing_brace_pair_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, "A typo left this behind: checklist('own-it') }}")
-    assert_fails(site, f"{PAGE}:{line}", "macro that was not run")
+# A line added at the end of a page, and what the failed build must say. "{at}" stands for the
+# page and the line the text landed on; a needle without it is found anywhere in the output.
+ADDED_LINES = {
+    "stray-closing-braces": (
+        "A typo left this behind: checklist('own-it') }}",
+        ["{at}", "macro that was not run"],
+    ),
+    "undefined-variable": (
+        "Ask {{ hr_contcat }} for help.",
+        ["{at}", "'hr_contcat' is not defined"],
+    ),
+    "script-tag": ("<script>alert('hi')</script>", ["{at}", "<script>"]),
+    "event-attribute": (
+        '<img src="../assets/images/favicon.svg" alt="" onerror="alert(1)">',
+        ["{at}", "event attributes"],
+    ),
+    "javascript-url": ("[Click me](javascript:alert(1))", ["{at}", "javascript:"]),
+    "raw-html-link-to-nowhere": (
+        '<p><a href="../no-such-page/">Nowhere</a></p>',
+        ["{at}", "../no-such-page/", "missing page"],
+    ),
+    "raw-html-link-to-a-missing-anchor": (
+        '<p><a href="../about/#no-such-anchor">Nowhere</a></p>',
+        ["{at}", "missing anchor '#no-such-anchor'"],
+    ),
+    "markdown-link-to-a-missing-page": ("[Gone](no-such-page.md)", [PAGE, "no-such-page.md"]),
+    "unknown-checklist-id": (
+        '{{ checklist("no-such-checklist") }}',
+        ["{at}", "no-such-checklist", "use one of:"],
+    ),
+    "macro-called-with-a-wrong-argument": (
+        '{{ checklist(heading=2, checklist_id="own-it") }}',
+        ["{at}", "checklist() was called with the wrong arguments", "heading_level=3"],
+    ),
+}
 
 
-def test_an_undefined_variable_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, "Ask {{ hr_contcat }} for help.")
-    assert_fails(site, f"{PAGE}:{line}", "'hr_contcat' is not defined")
-
-
-def test_a_script_tag_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, "<script>alert('hi')</script>")
-    assert_fails(site, f"{PAGE}:{line}", "<script>")
-
-
-def test_an_event_attribute_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, '<img src="../assets/images/favicon.svg" alt="" onerror="alert(1)">')
-    assert_fails(site, f"{PAGE}:{line}", "event attributes")
-
-
-def test_a_javascript_url_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, "[Click me](javascript:alert(1))")
-    assert_fails(site, f"{PAGE}:{line}", "javascript:")
-
-
-def test_a_raw_html_link_to_nowhere_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, '<p><a href="../no-such-page/">Nowhere</a></p>')
-    assert_fails(site, f"{PAGE}:{line}", "../no-such-page/", "missing page")
-
-
-def test_a_raw_html_link_to_a_missing_anchor_stops_the_build(site: FixtureSite) -> None:
-    line = add_line(site, '<p><a href="../about/#no-such-anchor">Nowhere</a></p>')
-    assert_fails(site, f"{PAGE}:{line}", "missing anchor '#no-such-anchor'")
-
-
-def test_a_markdown_link_to_a_missing_page_stops_the_build(site: FixtureSite) -> None:
-    add_line(site, "[Gone](no-such-page.md)")
-    assert_fails(site, PAGE, "no-such-page.md")
-
-
-def test_an_unknown_checklist_id_names_the_page_and_line(site: FixtureSite) -> None:
-    line = add_line(site, '{{ checklist("no-such-checklist") }}')
-    assert_fails(site, f"{PAGE}:{line}", "no-such-checklist", "use one of:")
+@pytest.mark.parametrize(("text", "needles"), ADDED_LINES.values(), ids=ADDED_LINES)
+def test_a_bad_line_stops_the_build_naming_page_and_line(
+    site: FixtureSite, text: str, needles: list[str]
+) -> None:
+    line = add_line(site, text)
+    assert_fails(site, *(needle.replace("{at}", f"{PAGE}:{line}") for needle in needles))
 
 
 def test_code_may_show_braces_scripts_and_attr_list_ids(site: FixtureSite) -> None:

@@ -104,6 +104,7 @@ def test_every_example_renders_sound_html(content: Content) -> None:
     assert {label: p for label, p in found.items() if p} == {}
 
 
+@pytest.mark.slow
 def test_every_example_passes_html_validate(content: Content, tmp_path: Path) -> None:
     """Every example through the project's pinned html-validate, in one run."""
     files = []

@@ -5,6 +5,7 @@ Every error names the data file, the line, the record id and the field, and says
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -61,148 +62,387 @@ def test_the_real_data_loads() -> None:
     assert content.checklists and content.examples
 
 
-# ---- unknown, missing and mistyped fields ----------------------------------------------------
+# ---- one edit, one refusal: each row breaks the fixture data once ----------------------------
 
 
-def test_unknown_field_is_refused_with_the_known_ones(data: Dataset) -> None:
-    line = data.replace(
+@dataclass(frozen=True)
+class Refusal:
+    """An edit to one data file and the error it must give: where, which record and field, what.
+
+    The error's line is where the edit starts, or the line of `at` after the edit when the
+    loader points at the record rather than the edited text. `fix` must appear in the fix.
+    """
+
+    name: str
+    file: str
+    old: str
+    new: str
+    record: str | None
+    field: str | None
+    says: str
+    at: str | None = None
+    fix: str = ""
+
+
+OWN_IT_ITEMS = "    items:\n      - id: say-it-was-you\n        text: Say which part was yours.\n"
+PAYMENT = "examples/duplicate-payment.yml"
+KNOWN_FIELDS = "id, items, last_reviewed, owner, review_every_months, step, title, why"
+
+FIELDS = [
+    Refusal(
+        "unknown-field",
         "checklists.yml",
         "    title: Own what happened\n",
         "    colour: red\n    title: Own what happened\n",
-    )
-    error = data.error()
-    assert_where(
-        error,
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="colour",
-        says="'colour' is not a field of a checklist",
-    )
-    assert "id, items, last_reviewed, owner, review_every_months, step, title, why" in error.fix
-
-
-def test_misspelt_field_is_named_as_the_missing_one(data: Dataset) -> None:
-    line = data.replace(
-        "checklists.yml", "    title: Own what happened\n", "    titel: Own what happened\n"
-    )
-    error = data.error()
-    assert_where(
-        error,
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="titel",
-        says="the checklist has no 'title'; 'titel' looks like a misspelling of it",
-    )
-    assert "rename 'titel' to 'title'" in error.fix
-
-
-def test_missing_field_is_named(data: Dataset) -> None:
-    data.replace("checklists.yml", "    why: Honesty keeps trust.\n", "")
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=data.line_of("checklists.yml", "- id: own-it"),
-        record="own-it",
-        field="why",
-        says="the checklist has no 'why'",
-    )
-
-
-def test_blank_field_counts_as_missing(data: Dataset) -> None:
-    line = data.replace("examples/duplicate-payment.yml", "lesson: Reporting", 'lesson: "  "\n#')
-    assert_where(
-        data.error(),
-        file="data/examples/duplicate-payment.yml",
-        line=line,
-        record="duplicate-payment",
-        field="lesson",
-        says="has no 'lesson'",
-    )
-
-
-def test_list_where_text_belongs_is_refused(data: Dataset) -> None:
-    line = data.replace(
-        "steps.yml", "    title: Own what happened\n", "    title:\n      - Own\n      - it\n"
-    )
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="step-3",
-        field="title",
-        says="'title' must be text, not a list or a block",
-    )
-
-
-def test_text_where_a_list_belongs_is_refused(data: Dataset) -> None:
-    data.replace(
+        "own-it",
+        "colour",
+        "'colour' is not a field of a checklist",
+        fix=KNOWN_FIELDS,
+    ),
+    Refusal(
+        "misspelt-field",
         "checklists.yml",
-        "    items:\n      - id: say-it-was-you\n        text: Say which part was yours.\n",
+        "    title: Own what happened\n",
+        "    titel: Own what happened\n",
+        "own-it",
+        "titel",
+        "the checklist has no 'title'; 'titel' looks like a misspelling of it",
+        fix="rename 'titel' to 'title'",
+    ),
+    Refusal(
+        "missing-field",
+        "checklists.yml",
+        "    why: Honesty keeps trust.\n",
+        "",
+        "own-it",
+        "why",
+        "the checklist has no 'why'",
+        at="- id: own-it",
+    ),
+    Refusal(
+        "blank-field",
+        PAYMENT,
+        "lesson: Reporting",
+        'lesson: "  "\n#',
+        "duplicate-payment",
+        "lesson",
+        "has no 'lesson'",
+    ),
+    Refusal(
+        "list-for-text",
+        "steps.yml",
+        "    title: Own what happened\n",
+        "    title:\n      - Own\n      - it\n",
+        "step-3",
+        "title",
+        "'title' must be text, not a list or a block",
+    ),
+    Refusal(
+        "text-for-list",
+        "checklists.yml",
+        OWN_IT_ITEMS,
         "    items: Say which part was yours.\n",
+        "own-it",
+        "items",
+        "'items' must be a list",
+        at="items: Say which",
+    ),
+    Refusal(
+        "number-not-digits",
+        "steps.yml",
+        "number: 2",
+        "number: two",
+        "step-2",
+        "number",
+        "'number' must be a whole number, not 'two'",
+    ),
+    Refusal(
+        "unknown-severity",
+        PAYMENT,
+        "severity: serious",
+        "severity: huge",
+        "duplicate-payment",
+        "severity",
+        "'huge' is not one of minor, moderate, serious",
+    ),
+    Refusal(
+        "bad-id",
+        "checklists.yml",
+        "- id: own-it",
+        "- id: Own It",
+        "checklist 3",
+        "id",
+        "'Own It' is not a valid id",
+    ),
+    Refusal(
+        "missing-id-named-by-position",
+        "checklists.yml",
+        "      - id: find-the-trigger\n        text",
+        "      - text",
+        "learn-from-it, item 1",
+        "id",
+        "the checklist item has no 'id'",
+    ),
+]
+
+REFERENCES = [
+    Refusal(
+        "duplicate-item-id",
+        "checklists.yml",
+        "- id: say-it-plainly",
+        "- id: tell-them-now",
+        "tell-your-manager/tell-them-now",
+        "id",
+        "the item id 'tell-them-now' is used twice",
+    ),
+    Refusal(
+        "duplicate-step-id",
+        "steps.yml",
+        "- id: step-2",
+        "- id: step-1",
+        "step-1",
+        "id",
+        "the step id 'step-1' is used twice (first on line 3)",
+    ),
+    Refusal(
+        "checklist-on-unknown-step",
+        "checklists.yml",
+        "step: step-3",
+        "step: step-9",
+        "own-it",
+        "step",
+        "there is no step 'step-9'",
+    ),
+    Refusal(
+        "example-on-unknown-step",
+        PAYMENT,
+        "  step-5:",
+        "  step-6:",
+        "duplicate-payment",
+        "steps.step-6",
+        "there is no step 'step-6'",
+    ),
+    Refusal(
+        "example-missing-a-step",
+        PAYMENT,
+        "  step-4: He wrote a two-line check",
+        "#",
+        "duplicate-payment",
+        "steps.step-4",
+        "the example does not say what the person did at step-4",
+        at="steps:",
+    ),
+    Refusal(
+        "empty-item-list",
+        "checklists.yml",
+        OWN_IT_ITEMS,
+        "    items: []\n",
+        "own-it",
+        "items",
+        "'items' is empty",
+    ),
+]
+
+STEPS = [
+    Refusal(
+        "steps-out-of-order",
+        "steps.yml",
+        "number: 3",
+        "number: 4",
+        "step-3",
+        "number",
+        "step number 4 is out of order",
+    ),
+    Refusal(
+        "step-id-not-its-number",
+        "steps.yml",
+        "- id: step-3",
+        "- id: own-it",
+        "own-it",
+        "id",
+        "step 3 must have the id 'step-3'",
+    ),
+    Refusal(
+        "step-page-missing",
+        "steps.yml",
+        "page: steps/own-it.md",
+        "page: steps/own.md",
+        "step-3",
+        "page",
+        "the page 'steps/own.md' does not exist in docs/",
+    ),
+    Refusal(
+        "two-steps-one-page",
+        "steps.yml",
+        "page: steps/own-it.md",
+        "page: steps/tell-your-manager.md",
+        "step-3",
+        "page",
+        "is already the page of step-2",
+    ),
+]
+
+RAW_HTML = [
+    ("<b>now</b>", "write **bold text**"),
+    ("<em>now</em>", "write *italic text*"),
+    ('<a href="https://example.org">here</a>', "[link text](https://example.org)"),
+    ("line<br>break", "one sentence after another"),
+    ("<script>alert(1)</script>", "use Markdown instead"),
+    ("<https://example.org>", "[link text](https://example.org)"),
+    ("<!-- note -->", "use Markdown instead"),
+]
+BAD_LINKS = [
+    ("data:text/html,hi", "the link target 'data:text/html,hi' is not allowed here"),
+    ("#what-to-do", "the link target '#what-to-do' is not allowed here"),
+    ("steps/own-it/", "the link target 'steps/own-it/' is not allowed here"),
+    ("/steps/own-it.md", "the link target '/steps/own-it.md' is not allowed here"),
+    ("../outside.md", "the link target '../outside.md' is not allowed here"),
+    ("steps/no-such-page.md", "points to a page that does not exist in docs/"),
+    ("ftp://example.org/x", "is not allowed here"),
+]
+MARKUP = [
+    *(
+        Refusal(
+            f"raw-html-{number}",
+            "checklists.yml",
+            "text: Say which part was yours.",
+            f"text: Say {html}",
+            "own-it/say-it-was-you",
+            "text",
+            "contains HTML",
+            fix=fix,
+        )
+        for number, (html, fix) in enumerate(RAW_HTML)
+    ),
+    *(
+        Refusal(
+            f"link-{number}",
+            "checklists.yml",
+            "why: Honesty keeps trust.",
+            f"why: See [this]({target}).",
+            "own-it",
+            "why",
+            says,
+        )
+        for number, (target, says) in enumerate(BAD_LINKS)
+    ),
+    Refusal(
+        "javascript-link",
+        PAYMENT,
+        "lesson: Reporting fast",
+        "lesson: Reporting [x](javascript:alert(1))",
+        "duplicate-payment",
+        "lesson",
+        "contains a javascript: address",
+    ),
+    Refusal(
+        "link-in-plain-text-field",
+        "checklists.yml",
+        "title: Own what happened",
+        "title: Own [it](steps/own-it.md)",
+        "own-it",
+        "title",
+        "'title' is shown as plain text",
+    ),
+    Refusal(
+        "image",
+        "checklists.yml",
+        "why: Honesty keeps trust.",
+        "why: 'See ![x](https://e.org/a.png)'",
+        "own-it",
+        "why",
+        "contains an image",
+    ),
+]
+
+SETTINGS = [
+    Refusal(f"site-{field}-{number}", "site.yml", old, new, "site", field, says)
+    for number, (old, new, field, says) in enumerate(
+        [
+            ('primary: "#1d4f91"', "primary: blue", "colors.primary", "'blue' is not a color"),
+            (
+                "last_reviewed: 2026-11-25",
+                "last_reviewed: 2026-13-01",
+                "last_reviewed",
+                "is not a date",
+            ),
+            (
+                "last_reviewed: 2026-11-25",
+                "last_reviewed: 25/11/2026",
+                "last_reviewed",
+                "is not a date",
+            ),
+            (
+                "incident_procedure_url: https://intranet.northwind.example/incidents",
+                "incident_procedure_url: intranet/incidents",
+                "incident_procedure_url",
+                "is not a full web address",
+            ),
+            (
+                'logo: ""',
+                "logo: assets/logo.svg",
+                "logo",
+                "the logo 'assets/logo.svg' does not exist",
+            ),
+            ('logo: ""', "logo: logo.exe", "logo", "'logo.exe' is not an image path"),
+            (
+                "guide_id: handling-mistakes",
+                "guide_id: Handling Mistakes",
+                "guide_id",
+                "not a valid id",
+            ),
+            (
+                "  name: the People Team",
+                "  name: <b>People</b>",
+                "hr_contact.name",
+                "contains HTML",
+            ),
+            (
+                "  name: the People Team",
+                "  nme: the People Team",
+                "hr_contact.nme",
+                "is not a field",
+            ),
+        ]
     )
+] + [
+    Refusal(
+        "last-reviewed-required",
+        "site.yml",
+        "last_reviewed: 2026-11-25\n",
+        "",
+        "site",
+        "last_reviewed",
+        "has no 'last_reviewed'",
+        at="guide_id:",
+    )
+]
+
+REFUSALS = [*FIELDS, *REFERENCES, *STEPS, *MARKUP, *SETTINGS]
+
+
+@pytest.mark.parametrize("case", REFUSALS, ids=[case.name for case in REFUSALS])
+def test_bad_data_is_refused_naming_file_line_record_and_field(
+    data: Dataset, case: Refusal
+) -> None:
+    line = data.replace(case.file, case.old, case.new)
+    error = data.error()
     assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=data.line_of("checklists.yml", "items: Say which"),
-        record="own-it",
-        field="items",
-        says="'items' must be a list",
+        error,
+        file=f"data/{case.file}",
+        line=data.line_of(case.file, case.at) if case.at else line,
+        record=case.record,
+        field=case.field,
+        says=case.says,
     )
+    assert case.fix in error.fix
 
 
-def test_a_number_must_be_digits(data: Dataset) -> None:
-    line = data.replace("steps.yml", "number: 2", "number: two")
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="step-2",
-        field="number",
-        says="'number' must be a whole number, not 'two'",
-    )
+def test_the_table_names_are_unique() -> None:
+    assert len({case.name for case in REFUSALS}) == len(REFUSALS)
 
 
-def test_severity_must_be_one_of_the_words(data: Dataset) -> None:
-    line = data.replace("examples/duplicate-payment.yml", "severity: serious", "severity: huge")
-    assert_where(
-        data.error(),
-        file="data/examples/duplicate-payment.yml",
-        line=line,
-        record="duplicate-payment",
-        field="severity",
-        says="'huge' is not one of minor, moderate, serious",
-    )
-
-
-def test_bad_id_is_refused(data: Dataset) -> None:
-    line = data.replace("checklists.yml", "- id: own-it", "- id: Own It")
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="checklist 3",
-        field="id",
-        says="'Own It' is not a valid id",
-    )
-
-
-def test_missing_id_names_the_record_by_position(data: Dataset) -> None:
-    line = data.replace(
-        "checklists.yml", "      - id: find-the-trigger\n        text", "      - text"
-    )
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="learn-from-it, item 1",
-        field="id",
-        says="the checklist item has no 'id'",
-    )
-
-
-# ---- duplicate ids, unknown steps, empty lists -----------------------------------------------
+# ---- refusals that need more than one edit, and edits that must pass -------------------------
 
 
 def test_duplicate_checklist_id(data: Dataset) -> None:
@@ -215,18 +455,6 @@ def test_duplicate_checklist_id(data: Dataset) -> None:
         record="own-it",
         field="id",
         says=f"the checklist id 'own-it' is used twice (first on line {first})",
-    )
-
-
-def test_duplicate_item_id_in_one_checklist(data: Dataset) -> None:
-    line = data.replace("checklists.yml", "- id: say-it-plainly", "- id: tell-them-now")
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="tell-your-manager/tell-them-now",
-        field="id",
-        says="the item id 'tell-them-now' is used twice",
     )
 
 
@@ -245,70 +473,6 @@ def test_duplicate_example_id_across_files(data: Dataset) -> None:
         record="duplicate-payment",
         field="id",
         says="is also used in data/examples/duplicate-payment.yml",
-    )
-
-
-def test_duplicate_step_id(data: Dataset) -> None:
-    line = data.replace("steps.yml", "- id: step-2", "- id: step-1")
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="step-1",
-        field="id",
-        says="the step id 'step-1' is used twice (first on line 3)",
-    )
-
-
-def test_checklist_on_an_unknown_step(data: Dataset) -> None:
-    line = data.replace("checklists.yml", "step: step-3", "step: step-9")
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="step",
-        says="there is no step 'step-9'",
-    )
-
-
-def test_example_with_an_unknown_step(data: Dataset) -> None:
-    line = data.replace("examples/duplicate-payment.yml", "  step-5:", "  step-6:")
-    assert_where(
-        data.error(),
-        file="data/examples/duplicate-payment.yml",
-        line=line,
-        record="duplicate-payment",
-        field="steps.step-6",
-        says="there is no step 'step-6'",
-    )
-
-
-def test_example_missing_a_step(data: Dataset) -> None:
-    data.replace("examples/duplicate-payment.yml", "  step-4: He wrote a two-line check", "#")
-    assert_where(
-        data.error(),
-        file="data/examples/duplicate-payment.yml",
-        line=data.line_of("examples/duplicate-payment.yml", "steps:"),
-        record="duplicate-payment",
-        field="steps.step-4",
-        says="the example does not say what the person did at step-4",
-    )
-
-
-def test_empty_item_list(data: Dataset) -> None:
-    line = data.replace(
-        "checklists.yml",
-        "    items:\n      - id: say-it-was-you\n        text: Say which part was yours.\n",
-        "    items: []\n",
-    )
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="items",
-        says="'items' is empty",
     )
 
 
@@ -339,33 +503,6 @@ def test_yaml_extension_is_not_silently_ignored(data: Dataset) -> None:
     assert "rename it to new-one.yml" in str(error)
 
 
-# ---- steps ------------------------------------------------------------------------------------
-
-
-def test_steps_must_be_in_order(data: Dataset) -> None:
-    line = data.replace("steps.yml", "number: 3", "number: 4")
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="step-3",
-        field="number",
-        says="step number 4 is out of order",
-    )
-
-
-def test_step_id_matches_its_number(data: Dataset) -> None:
-    line = data.replace("steps.yml", "- id: step-3", "- id: own-it")
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="own-it",
-        field="id",
-        says="step 3 must have the id 'step-3'",
-    )
-
-
 def test_exactly_five_steps(data: Dataset) -> None:
     text = (data.data / "steps.yml").read_text(encoding="utf-8")
     data.write("steps.yml", text[: text.index("  - id: step-5")])
@@ -379,104 +516,9 @@ def test_exactly_five_steps(data: Dataset) -> None:
     )
 
 
-def test_step_page_must_exist(data: Dataset) -> None:
-    line = data.replace("steps.yml", "page: steps/own-it.md", "page: steps/own.md")
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="step-3",
-        field="page",
-        says="the page 'steps/own.md' does not exist in docs/",
-    )
-
-
-def test_two_steps_cannot_share_a_page(data: Dataset) -> None:
-    line = data.replace("steps.yml", "page: steps/own-it.md", "page: steps/tell-your-manager.md")
-    assert_where(
-        data.error(),
-        file="data/steps.yml",
-        line=line,
-        record="step-3",
-        field="page",
-        says="is already the page of step-2",
-    )
-
-
-# ---- raw HTML, scripts and links -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("html", "fix"),
-    [
-        ("<b>now</b>", "write **bold text**"),
-        ("<em>now</em>", "write *italic text*"),
-        ('<a href="https://example.org">here</a>', "[link text](https://example.org)"),
-        ("line<br>break", "one sentence after another"),
-        ("<script>alert(1)</script>", "use Markdown instead"),
-        ("<https://example.org>", "[link text](https://example.org)"),
-        ("<!-- note -->", "use Markdown instead"),
-    ],
-)
-def test_raw_html_is_refused_showing_the_markdown_way(data: Dataset, html: str, fix: str) -> None:
-    line = data.replace("checklists.yml", "text: Say which part was yours.", f"text: Say {html}")
-    error = data.error()
-    assert_where(
-        error,
-        file="data/checklists.yml",
-        line=line,
-        record="own-it/say-it-was-you",
-        field="text",
-        says="contains HTML",
-    )
-    assert fix in error.fix
-
-
 def test_less_than_in_prose_is_not_html(data: Dataset) -> None:
     data.replace("checklists.yml", "text: Say which part was yours.", "text: Costs < 5 or > 2.")
     assert data.load().checklists["own-it"].items[0].text == "Costs < 5 or > 2."
-
-
-def test_javascript_link_is_refused(data: Dataset) -> None:
-    line = data.replace(
-        "examples/duplicate-payment.yml",
-        "lesson: Reporting fast",
-        "lesson: Reporting [x](javascript:alert(1))",
-    )
-    assert_where(
-        data.error(),
-        file="data/examples/duplicate-payment.yml",
-        line=line,
-        record="duplicate-payment",
-        field="lesson",
-        says="contains a javascript: address",
-    )
-
-
-@pytest.mark.parametrize(
-    ("target", "says"),
-    [
-        ("data:text/html,hi", "the link target 'data:text/html,hi' is not allowed here"),
-        ("#what-to-do", "the link target '#what-to-do' is not allowed here"),
-        ("steps/own-it/", "the link target 'steps/own-it/' is not allowed here"),
-        ("/steps/own-it.md", "the link target '/steps/own-it.md' is not allowed here"),
-        ("../outside.md", "the link target '../outside.md' is not allowed here"),
-        ("steps/no-such-page.md", "points to a page that does not exist in docs/"),
-        ("ftp://example.org/x", "is not allowed here"),
-    ],
-)
-def test_links_in_markdown_fields_are_checked(data: Dataset, target: str, says: str) -> None:
-    line = data.replace(
-        "checklists.yml", "why: Honesty keeps trust.", f"why: See [this]({target})."
-    )
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="why",
-        says=says,
-    )
 
 
 def test_links_to_existing_pages_and_web_addresses_pass(data: Dataset) -> None:
@@ -487,88 +529,3 @@ def test_links_to_existing_pages_and_web_addresses_pass(data: Dataset) -> None:
         " [mail](mailto:hr@example.org) or [call](tel:+15551234567).",
     )
     assert "steps/tell-your-manager.md" in data.load().checklists["own-it"].why
-
-
-def test_a_link_in_a_plain_text_field_is_refused(data: Dataset) -> None:
-    line = data.replace(
-        "checklists.yml", "title: Own what happened", "title: Own [it](steps/own-it.md)"
-    )
-    error = data.error()
-    assert_where(
-        error,
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="title",
-        says="'title' is shown as plain text",
-    )
-
-
-def test_an_image_is_refused(data: Dataset) -> None:
-    line = data.replace(
-        "checklists.yml", "why: Honesty keeps trust.", "why: 'See ![x](https://e.org/a.png)'"
-    )
-    assert_where(
-        data.error(),
-        file="data/checklists.yml",
-        line=line,
-        record="own-it",
-        field="why",
-        says="contains an image",
-    )
-
-
-# ---- organization settings -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "field", "says"),
-    [
-        ('primary: "#1d4f91"', "primary: blue", "colors.primary", "'blue' is not a color"),
-        (
-            "last_reviewed: 2026-11-25",
-            "last_reviewed: 2026-13-01",
-            "last_reviewed",
-            "is not a date",
-        ),
-        (
-            "last_reviewed: 2026-11-25",
-            "last_reviewed: 25/11/2026",
-            "last_reviewed",
-            "is not a date",
-        ),
-        (
-            "incident_procedure_url: https://intranet.northwind.example/incidents",
-            "incident_procedure_url: intranet/incidents",
-            "incident_procedure_url",
-            "is not a full web address",
-        ),
-        ('logo: ""', "logo: assets/logo.svg", "logo", "the logo 'assets/logo.svg' does not exist"),
-        ('logo: ""', "logo: logo.exe", "logo", "'logo.exe' is not an image path"),
-        (
-            "guide_id: handling-mistakes",
-            "guide_id: Handling Mistakes",
-            "guide_id",
-            "not a valid id",
-        ),
-        ("  name: the People Team", "  name: <b>People</b>", "hr_contact.name", "contains HTML"),
-        ("  name: the People Team", "  nme: the People Team", "hr_contact.nme", "is not a field"),
-    ],
-)
-def test_bad_settings_are_refused(data: Dataset, old: str, new: str, field: str, says: str) -> None:
-    line = data.replace("site.yml", old, new)
-    assert_where(
-        data.error(), file="data/site.yml", line=line, record="site", field=field, says=says
-    )
-
-
-def test_last_reviewed_is_required(data: Dataset) -> None:
-    data.replace("site.yml", "last_reviewed: 2026-11-25\n", "")
-    assert_where(
-        data.error(),
-        file="data/site.yml",
-        line=data.line_of("site.yml", "guide_id:"),
-        record="site",
-        field="last_reviewed",
-        says="has no 'last_reviewed'",
-    )

@@ -139,6 +139,15 @@ def test_a_wrong_call_names_the_page_and_line(content: Content, tmp_path: Path) 
     assert "already on this page" in caught.value.message
 
 
+def test_a_call_that_does_not_fit_is_found_by_its_id_wherever_written(
+    content: Content, tmp_path: Path
+) -> None:
+    page = new_page(tmp_path, '# Page\n\n{{ checklist(heading=2, checklist_id="own-it") }}\n')
+    with pytest.raises(ContentError) as caught:
+        call("checklist", checklist, content, page, (), {"heading": 2, "checklist_id": "own-it"})
+    assert caught.value.line == 3
+
+
 def test_an_unknown_id_is_an_author_error_on_its_line(content: Content, tmp_path: Path) -> None:
     page = new_page(tmp_path, "# Page\n\n{{ checklist('no-such-list') }}\n")
     with pytest.raises(ContentError) as caught:
