@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.addresses import CATALOGUE_FILE, page_url
+from macros.addresses import CATALOGUE_FILE, CHECKS_FILE, page_url
 from macros.content import Content
 from macros.errors import ContentError
 
@@ -36,7 +36,6 @@ LAUNCH_PAGE = "scorm-launch.html"
 LAUNCH_SCRIPT = "assets/javascripts/scorm-launch.js"
 LAUNCH_STYLE = "assets/stylesheets/scorm-launch.css"
 SCHEMA_NOTICE = "scorm-schemas-notice.txt"
-CHECKS_FILE = "checks.json"
 # Left out of the packages: the server error page links from the host's root ("/assets/..."),
 # which in an LMS is not the package, and an LMS never shows it.
 LEFT_OUT = frozenset({"404.html"})

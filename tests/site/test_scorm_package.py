@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -171,3 +172,16 @@ def test_packing_twice_gives_the_same_bytes(offline_build, tmp_path: Path) -> No
     with zipfile.ZipFile(tmp_path / "first" / "handling-mistakes-guide-scorm12.zip") as zf:
         assert "imsmanifest.xml" in zf.namelist()
         assert {info.date_time for info in zf.infolist()} == {zf.infolist()[0].date_time}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_launch_page_scores_the_check_pages_questions(unpacked, version: str) -> None:
+    """The `check` rule counts the questions the build wrote to checks.json, by id and rev."""
+    folder = unpacked[version]
+    soup = BeautifulSoup((folder / lms.LAUNCH_PAGE).read_text("utf-8"), "lxml")
+    checks = json.loads((folder / "checks.json").read_text("utf-8"))["questions"]
+    assert checks, "the build writes checks.json for the check page"
+    expected = [[q["id"], q["rev"], q["best"]] for q in checks]
+    assert json.loads(soup.html["data-lms-questions"]) == expected
+    steps = json.loads(soup.html["data-lms-steps"])
+    assert all((folder / path).is_file() for _, path in steps) and len(steps) == 5

@@ -54,6 +54,7 @@
         ? window.guide.storage.set(this.key, JSON.stringify(data))
         : window.guide.storage.remove(this.key);
       if (!saved) this.fail("unsaved");
+      else document.dispatchEvent(new CustomEvent("guide:statechange")); // an LMS launch page commits
     }
 
     /** Storage blocked or full: keep ticks in memory for the rest of the visit. */
