@@ -333,6 +333,8 @@
           return true;
         });
       }
+      // Clear all also clears the answers to knowledge checks (checks.js listens).
+      document.dispatchEvent(new CustomEvent("guide:clearall"));
       for (const section of this.sections) this.dismissUndo(section);
       this.render();
       this.warnIfNeeded(this.all.warning);
