@@ -18,8 +18,19 @@ export PYTHONHASHSEED := 0
 .DEFAULT_GOAL := help
 .PHONY: help build serve check test lint format dist lock clean links-lock
 
-help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+# `make help` shows these first, for authors; every other target with a `## ` note is listed for
+# developers, so a new target needs only its note.
+AUTHOR_TARGETS := serve check build words links-lock review-report dist offline help
+
+help: ## List the targets, for authors first, then for developers
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -v authors=" $(AUTHOR_TARGETS) " \
+		'BEGIN {FS = ":.*## "} \
+		{ line = sprintf("  make %-14s %s", $$1, $$2); \
+		  if (index(authors, " " $$1 " ")) a[$$1] = line; else d[++n] = line } \
+		END { print "For authors (edit pages and data, preview, check, share):"; \
+		  split(authors, order, " "); for (i = 1; i in order; i++) if (order[i] in a) print a[order[i]]; \
+		  print ""; print "For developers (tests, code style, packages, figures):"; \
+		  for (i = 1; i <= n; i++) print d[i] }'
 
 $(STAMP): requirements.lock
 	rm -rf $(VENV)
@@ -53,6 +64,10 @@ test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, built site, real
 .PHONY: test-fast
 test-fast: $(STAMP) ## Run the engine's unit tests only, without PDF rendering or Node (seconds)
 	$(BIN)/python -m pytest tests/unit -q -m "not slow" -p no:cacheprovider
+
+.PHONY: words
+words: $(STAMP) ## Sort data/words.txt (A to Z, each word once, notes kept at the top)
+	@$(BIN)/python -m macros.proof.spelling sort
 
 lint: $(STAMP) ## Check Python style with ruff
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

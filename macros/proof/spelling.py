@@ -9,6 +9,7 @@ are accepted without listing them.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -154,3 +155,33 @@ def spelling_problems(root: Path, texts: dict[str, str]) -> list[ContentError]:
             )
         problems.append(ContentError(file=file, line=line, message=message, fix=fix))
     return problems
+
+
+def sorted_word_list(text: str) -> str:
+    """The word list with its notes first, then one word a line, A to Z, each once.
+
+    Any order is accepted; sorting is for the people who read the list, so a command does it.
+    """
+    notes, words = [], {}
+    for line in text.splitlines():
+        word = line.strip()
+        if word.startswith("#"):
+            notes.append(line.rstrip())
+        elif word:
+            words.setdefault(word.lower(), word)
+    return "".join(f"{line}\n" for line in [*notes, *sorted(words.values(), key=str.lower)])
+
+
+def main(arguments: list[str]) -> int:
+    """`python -m macros.proof.spelling sort`: sort data/words.txt in place (`make words`)."""
+    if arguments != ["sort"]:
+        print("Usage: python -m macros.proof.spelling sort")
+        return 2
+    path = Path.cwd() / WORDS_FILE
+    path.write_text(sorted_word_list(path.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"Sorted {WORDS_FILE}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
