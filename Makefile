@@ -51,9 +51,9 @@ build: $(STAMP) ## Build the site into site/ (replaced only when the build succe
 		rm -rf "$$tmp"; echo "The build failed: $(SITE)/ still holds the last good build." >&2; exit 1; \
 	fi
 
-serve: $(STAMP) ## Preview on http://127.0.0.1:8000 with live reload of docs/, data/, macros/ and overrides/
-	GUIDE_STRICT_MACROS=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 \
-		--watch data --watch macros --watch overrides
+SERVE_ADDR ?= 127.0.0.1:8000
+serve: $(STAMP) ## Preview on http://127.0.0.1:8000, reloaded on every save; errors show in the browser (Ctrl+C stops it)
+	@$(BIN)/python -m macros.glue.preview --dev-addr $(SERVE_ADDR)
 
 check: build ## Check your work before you share it: build, spelling, reading grade, copying, links
 	@$(BIN)/python -m macros.proof $(SITE)

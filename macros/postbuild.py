@@ -28,7 +28,24 @@ review_log = logging.getLogger("guide.review")
 
 
 class BrokenLinks(Exception):
-    """Internal links of the built site that point nowhere; the message names each and its page."""
+    """Internal links of the built site that point nowhere: one line each, its page and the fix."""
+
+    FIX = (
+        "correct the address or anchor where it is written; link to pages as 'page.md#anchor' "
+        "so the build can check them"
+    )
+    SHOWN = 20
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """One line per broken link (the first SHOWN), each with the fix."""
+        lines = [f"{problem}. Fix: {self.FIX}." for problem in self.problems[: self.SHOWN]]
+        if len(self.problems) > self.SHOWN:
+            lines.append(f"... and {len(self.problems) - self.SHOWN} more broken internal links")
+        return lines
 
 
 @dataclass(frozen=True)
@@ -128,13 +145,7 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     warn_overdue([*build.page_reviews, *review.data_reviews(content)])
     problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
     if problems:
-        shown = "\n  ".join(problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise BrokenLinks(
-            f"{len(problems)} broken internal link(s) in the built site:\n  {shown}{more}\n"
-            "Fix: correct the address or anchor in the page (or data file) that writes it; "
-            "link to pages as 'page.md#anchor' so MkDocs can check them."
-        )
+        raise BrokenLinks(problems)
 
 
 def warn_overdue(reviews: list[review.Review]) -> None:

@@ -35,6 +35,7 @@ from macros import (  # noqa: E402
 )
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
+from macros.glue import messages  # noqa: E402
 from macros.pageref import PageRef  # noqa: E402
 from macros.printing import pageline, pages  # noqa: E402
 from macros.printing.options import PrintOptions, print_options  # noqa: E402
@@ -43,13 +44,24 @@ from macros.review_line import review_line  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.guide")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Label every problem `Error: ` and drop the plumbing lines, before any plugin speaks."""
+    messages.install()
+
+
 @contextmanager
 def fail_closed() -> Iterator[None]:
     """Turn our ContentError into the PluginError MkDocs prints as one line, without a traceback."""
     try:
         yield
-    except (ContentError, postbuild.BrokenLinks) as error:
+    except ContentError as error:
         raise PluginError(str(error)) from None
+    except postbuild.BrokenLinks as error:
+        for line in error.lines():  # one line each, then why the build stops
+            log.error(line)
+        raise PluginError(
+            f"{len(error.problems)} broken internal link(s) in the built site (listed above)"
+        ) from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import UndefinedError
+from jinja2 import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs_macros.errors import format_error
@@ -40,6 +40,24 @@ def _format_undefined(error: UndefinedError, markdown: str, page: Page) -> str:
             message=f"'{name}' is not defined",
             fix="check the spelling; the settings are guide.owner, guide.last_reviewed, ... and "
             "the macros are listed in AUTHORING.md; to show braces as text, wrap them in {% raw %}",
+        )
+    )
+
+
+@format_error.register
+def _format_syntax_error(error: TemplateSyntaxError, markdown: str, page: Page) -> str:
+    """A macro that cannot be read: its line in the file (front matter counted), not a page."""
+    rows = markdown.splitlines()
+    written = rows[error.lineno - 1].strip() if 0 < error.lineno <= len(rows) else ""
+    return str(
+        ContentError(
+            file=f"docs/{page.file.src_uri}",
+            line=error.lineno + _front_matter_lines(markdown, page),
+            message=f"the macro '{written}' cannot be read ({error.message})"
+            if written
+            else f"a macro cannot be read ({error.message})",
+            fix='write it as {{ checklist("own-it") }}: every bracket and quote you open is '
+            "closed; to show braces as text, put them in `code`",
         )
     )
 
