@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 
 # `make help` shows these first, for authors; every other target with a `## ` note is listed for
 # developers, so a new target needs only its note.
-AUTHOR_TARGETS := serve check build words links-lock review-report dist offline help
+AUTHOR_TARGETS := serve check build words links-lock review-report dist offline scorm help
 
 help: ## List the targets, for authors first, then for developers
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -v authors=" $(AUTHOR_TARGETS) " \

@@ -79,7 +79,8 @@ def test_gitlab_ci_runs_ci_and_keeps_the_site_and_zips() -> None:
 def test_ci_run_builds_what_the_workflows_keep() -> None:
     text = CI_RUN.read_text(encoding="utf-8")
     assert re.search(r"^make test$", text, re.MULTILINE)
-    assert re.search(r"^make dist offline$", text, re.MULTILINE)  # dist/*.zip: site and offline
+    # dist/*.zip: the site, the offline copy and the SCORM packages
+    assert re.search(r"^make dist offline scorm$", text, re.MULTILINE)
 
 
 def test_make_help_lists_authors_targets_first_then_developers() -> None:
@@ -95,7 +96,7 @@ def test_make_help_lists_authors_targets_first_then_developers() -> None:
         for group, text in (("authors", authors), ("developers", developers))
     }
     assert listed["authors"][:2] == ["serve", "check"]  # an author's first two commands
-    assert {"build", "words", "links-lock", "dist", "offline"} <= set(listed["authors"])
+    assert {"build", "words", "links-lock", "dist", "offline", "scorm"} <= set(listed["authors"])
     assert {"test", "lint", "format", "lock"} <= set(listed["developers"])
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     documented = set(re.findall(r"^([a-z-]+):.*## ", makefile, re.MULTILINE))
