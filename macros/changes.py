@@ -8,14 +8,13 @@ own recent changes.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from macros.addresses import CHANGES_PAGE as CHANGES_PAGE  # kept importable from here
 from macros.addresses import page_url
 from macros.catalogue import Link, SourcePage
 from macros.content import Content
-from macros.errors import ContentError
+from macros.errors import ContentError, did_you_mean
 
 CHANGES_FILE = "data/changes.yml"
 
@@ -43,8 +42,7 @@ def resolve(
         named = []
         for link_id, line in change.ids:
             if link_id not in by_id:
-                close = difflib.get_close_matches(link_id, list(by_id), 1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint = did_you_mean(link_id, by_id)
                 raise ContentError(
                     file=CHANGES_FILE,
                     line=line,

@@ -2,6 +2,25 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """The start of a fix naming the closest ids to a mistyped one ("did you mean 'own-it'? ").
+
+    Put first in a fix: an author who mistyped one letter needs the right id, not a list of all.
+    Empty when nothing is close.
+    """
+    if not isinstance(value, str):
+        return ""
+    scored = [(difflib.SequenceMatcher(None, value, c).ratio(), c) for c in sorted(set(choices))]
+    best = max((score for score, _ in scored), default=0.0)
+    if best < 0.6:
+        return ""
+    close = [choice for score, choice in scored if score == best][:3]  # ties only: one is best
+    return f"did you mean {' or '.join(repr(c) for c in close)}? "
+
 
 class ContentError(Exception):
     """Bad input that must stop the build: says where (file, line, record, field) and the fix."""

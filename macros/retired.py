@@ -13,13 +13,12 @@ Items of a live checklist are retired with their checklist (macros.content), on 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from macros.errors import ContentError
+from macros.errors import ContentError, did_you_mean
 from macros.linkcontract import LOCK_FILE, Promise, read_lock
 
 REDIRECTS = "data/redirects.yml"
@@ -72,11 +71,6 @@ def _page(url: str) -> str:
 
 def _fragment(url: str) -> str:
     return url.partition("#")[2]
-
-
-def _suggest(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, 3, 0.6)
-    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
 
 
 def _offline(url: str, pages: dict[str, str]) -> str:
@@ -188,7 +182,7 @@ def _check(
             line=line,
             field=old,
             message=f"'{old}' was never published, so there is nothing to retire",
-            fix=f"{_suggest(old, sorted(locked))}write the id as site/links.json and "
+            fix=f"{did_you_mean(old, sorted(locked))}write the id as site/links.json and "
             f"{LOCK_FILE} list it, or remove this line",
         )
     target = live.get(target_id)
@@ -199,7 +193,7 @@ def _check(
             field=old,
             message=f"'{target_id}' is not a page, section, checklist, item or example of the "
             "guide as it is now",
-            fix=f"{_suggest(target_id, sorted(live))}write where its links should lead now: "
+            fix=f"{did_you_mean(target_id, sorted(live))}write where its links should lead now: "
             "an id from the list on the 'Linking to this guide' page",
         )
     return locked[old]

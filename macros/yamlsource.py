@@ -9,6 +9,7 @@ in our data needs them and each hides where a value really comes from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,28 +86,74 @@ def load_yaml(path: Path, display_name: str) -> Located:
     return parse_yaml(text, display_name)
 
 
+# Quotes as Word and some editors type them: YAML reads them as letters, not as quotes.
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+# `key: #value`: YAML reads everything after " #" as a note, so the value is silently empty.
+_VALUE_AS_NOTE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(#\S+)")
+
+
+def _tab_in_indent(text: str, display_name: str) -> None:
+    """Refuse a tab in a line's indentation by name: YAML's own message does not say "tab"."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise ContentError(
+                file=display_name,
+                line=number,
+                message="this line is indented with a tab; YAML needs spaces",
+                fix="replace the tab with spaces, lined up with the lines above (in your editor, "
+                "turn on 'indent using spaces')",
+            )
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, display_name: str) -> ContentError:
+    """The parser's complaint, naming the trap behind it when there is a known one."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    rows = text.splitlines()
+    near = [rows[n - 1] for n in (line, (line or 0) - 1) if n and 0 < n <= len(rows)]
+    curly = next((c for row in near for c in row if c in _CURLY_QUOTES), None)
+    if curly:
+        return ContentError(
+            file=display_name,
+            line=line,
+            message=f"this line has a curly quote ({curly}), as Word types them; YAML only "
+            "understands straight quotes",
+            fix='put straight double quotes around the value, as in title: "Plan: what to say" '
+            "(curly quotes inside them are fine)",
+        )
+    if "'\\t'" in (exc.problem or ""):  # PyYAML writes the tab it found as '\t'
+        return ContentError(
+            file=display_name,
+            line=line,
+            message="this line has a tab; YAML needs spaces",
+            fix="replace the tab with spaces",
+        )
+    return ContentError(
+        file=display_name,
+        line=line,
+        message=f"this is not valid YAML ({exc.problem or exc.context})",
+        fix="check the indentation and that every 'key: value' pair has a space after "
+        "the colon; put text that contains ': ' or starts with a quote inside quotes",
+    )
+
+
 def parse_yaml(text: str, display_name: str) -> Located:
     """Parse YAML text (a file, or a page's front matter padded to its own lines) into `Located`."""
+    _tab_in_indent(text, display_name)
     loader = _PlainLoader(text)
     loader.display_name = display_name
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise ContentError(
-            file=display_name,
-            line=mark.line + 1 if mark else None,
-            message=f"this is not valid YAML ({exc.problem or exc.context})",
-            fix="check the indentation and that every 'key: value' pair has a space after "
-            "the colon; put text that contains ': ' or starts with a quote inside quotes",
-        ) from None
+        raise _yaml_error(exc, text, display_name) from None
     finally:
         loader.dispose()
     if node is None:
         raise ContentError(
             file=display_name, line=1, message="the file is empty", fix="add the data or delete it"
         )
-    return _convert(node, display_name)
+    return _convert(node, display_name, text.splitlines())
 
 
 def _record_id(node: MappingNode) -> str | None:
@@ -117,7 +164,24 @@ def _record_id(node: MappingNode) -> str | None:
     return None
 
 
-def _convert(node: Node, file: str) -> Located:
+def _value_as_note(key: str, value_node: Node, rows: list[str], file: str) -> None:
+    """Refuse `key: #1d4f91`, an empty value whose text YAML took for a note."""
+    if not (isinstance(value_node, ScalarNode) and value_node.tag == _NULL_TAG):
+        return
+    line = value_node.start_mark.line
+    match = _VALUE_AS_NOTE.match(rows[line]) if line < len(rows) else None
+    if match:
+        raise ContentError(
+            file=file,
+            line=line + 1,
+            field=key,
+            message=f"'{match[1]}' is read as a note, not as the value: YAML ignores "
+            "everything from ' #' to the end of the line",
+            fix=f'put the value in quotes: {key}: "{match[1]}"',
+        )
+
+
+def _convert(node: Node, file: str, rows: list[str]) -> Located:
     line = node.start_mark.line + 1
     if node.tag not in _RESOLVED_TAGS:
         raise ContentError(
@@ -129,7 +193,7 @@ def _convert(node: Node, file: str) -> Located:
     if isinstance(node, ScalarNode):
         return Located("" if node.tag == _NULL_TAG else node.value, file, line)
     if isinstance(node, SequenceNode):
-        return Located([_convert(item, file) for item in node.value], file, line)
+        return Located([_convert(item, file, rows) for item in node.value], file, line)
     assert isinstance(node, MappingNode)
     mapping: dict[str, Located] = {}
     for key_node, value_node in node.value:
@@ -159,7 +223,8 @@ def _convert(node: Node, file: str) -> Located:
                 f"(first on line {mapping[key].line})",
                 fix="keep one of them and delete the other",
             )
-        value = _convert(value_node, file)
+        _value_as_note(key, value_node, rows, file)
+        value = _convert(value_node, file, rows)
         # Report a field at the line of its key, which is where an author looks.
         mapping[key] = Located(value.value, file, key_line)
     return Located(mapping, file, line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from macros.errors import MacroArgumentError
+from macros.errors import MacroArgumentError, did_you_mean
 
 
 def known_id(kind: str, value: object, known: Iterable[str]) -> str:
@@ -13,7 +13,7 @@ def known_id(kind: str, value: object, known: Iterable[str]) -> str:
     if not isinstance(value, str) or value not in names:
         raise MacroArgumentError(
             f"there is no {kind} with the id {value!r}",
-            f"use one of: {', '.join(names)} (ids are listed in data/)",
+            f"{did_you_mean(value, names)}use one of: {', '.join(names)} (ids are listed in data/)",
         )
     return value
 

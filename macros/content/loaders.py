@@ -30,7 +30,7 @@ from macros.content.model import (
     Step,
     TriageLine,
 )
-from macros.errors import ContentError
+from macros.errors import ContentError, did_you_mean
 from macros.fields import Record
 from macros.questions import CHECKS_FILE, load_questions
 from macros.review import Review, read_date, read_review
@@ -199,7 +199,9 @@ def _step_ref(record: Record, name: str, step_ids: tuple[str, ...]) -> str:
     value = record.text(name)
     if value not in step_ids:
         raise record.error(
-            name, f"there is no step '{value}'", f"use one of: {', '.join(step_ids)}"
+            name,
+            f"there is no step '{value}'",
+            f"{did_you_mean(value, step_ids)}use one of: {', '.join(step_ids)}",
         )
     return value
 
@@ -212,6 +214,7 @@ def _load_checklists(
     seen: dict[str, int] = {}
     for position, entry in enumerate(entries, start=1):
         record = source.record(entry, "checklist", f"checklist {position}")
+        _not_an_item(record, list(checklists))
         record.record_id = record.identifier()
         _unique(seen, record, record.record_id, "checklist")
         step = _step_ref(record, "step", step_ids)
@@ -224,6 +227,25 @@ def _load_checklists(
         )
         record.finish()
     return checklists
+
+
+def _not_an_item(record: Record, before: list[str]) -> None:
+    """Refuse an item written one level too far left, where it reads as a checklist of its own.
+
+    Without this the author hears that the "checklist" has no step, and adds one.
+    """
+    if "text" in record.fields and "items" not in record.fields:
+        written = record.fields.get("id")
+        if written is not None and isinstance(written.value, str):
+            record.record_id = written.value
+        above = f"of the checklist '{before[-1]}' above it" if before else "of its checklist"
+        raise record.error(
+            None,
+            "this looks like an item (it has 'text' and no 'items') written where a checklist "
+            "starts",
+            f"indent it under 'items:' {above}: its '- id:' lined up with the other items' "
+            "(two more spaces), its 'text:' under 'id:'",
+        )
 
 
 def _load_items(source: _Source, checklist: Record) -> tuple[ChecklistItem, ...]:
@@ -435,7 +457,8 @@ def _triage_line(record: Record, line_id: str) -> TriageLine:
             raise record.error(
                 "contacts",
                 f"there is no contact '{key}'",
-                f"use one or more of: {', '.join(TRIAGE_CONTACTS)}, separated by commas",
+                f"{did_you_mean(key, TRIAGE_CONTACTS)}use one or more of: "
+                f"{', '.join(TRIAGE_CONTACTS)}, separated by commas",
             )
     line = TriageLine(
         id=line_id, check=record.text("check"), action=record.markdown("action"), contacts=keys

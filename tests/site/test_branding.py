@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.content import contrast_with_white
+from tests import editing
 from tests.support import make_fixture_site
 from tests.unit.datasets import assert_where, make_dataset
 
@@ -36,7 +37,7 @@ def test_a_color_too_light_for_white_text_is_refused(tmp_path, field: str) -> No
 
 def test_brand_colors_outrank_the_theme_palette(tmp_path) -> None:
     site = make_fixture_site(tmp_path)
-    site.replace("data/site.yml", 'colors:\n  primary: ""', 'colors:\n  primary: "#8a1538"')
+    editing.set_setting(site, "primary", '"#8a1538"', block="colors")
     result = site.build()
     assert result.returncode == 0, result.stdout + result.stderr
     html = (site.root / "site" / "index.html").read_text(encoding="utf-8")

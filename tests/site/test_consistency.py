@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.content import Content, load_content
+from tests import editing
 from tests.support import ROOT, FixtureSite, make_fixture_site
 
 DOCS = ROOT / "docs"
@@ -100,29 +101,23 @@ def build_output(site: FixtureSite) -> tuple[int, str]:
 
 def test_bad_data_stops_the_build_naming_file_line_record_and_field(tmp_path: Path) -> None:
     site = make_fixture_site(tmp_path)
-    text = (site.data / "checklists.yml").read_text(encoding="utf-8")
-    line = text[: text.index("    title: Own what happened")].count("\n") + 2
-    site.replace(
-        "data/checklists.yml",
-        "    title: Own what happened\n",
-        "    title: Own what happened\n    title: Own it\n",
-    )
+    checklist = editing.first_checklist(site)
+    twice = f"{checklist.title}\n    title: A second title"  # found by id, whatever its title
+    line = editing.checklist_field(site, checklist.id, "title", twice) + 1
     code, output = build_output(site)
     assert code != 0
     assert (
-        f"data/checklists.yml:{line} (record 'own-it', field 'title'): the key 'title' appears "
-        "twice in the same block" in output
+        f"data/checklists.yml:{line} (record '{checklist.id}', field 'title'): the key 'title' "
+        "appears twice in the same block" in output
     ), output
     assert "Traceback" not in output
 
 
 def test_a_data_link_to_a_missing_anchor_stops_the_build(tmp_path: Path) -> None:
     site = make_fixture_site(tmp_path)
-    site.replace(
-        "data/checklists.yml",
-        "    why: Honesty keeps",
-        "    why: See [step 2](steps/tell-your-manager.md#no-such-section). Honesty keeps",
-    )
+    checklist = editing.first_checklist(site)
+    page = load_content(site.data, site.docs).steps[1].page
+    editing.checklist_field(site, checklist.id, "why", f"See [step 2]({page}#no-such-section).")
     code, output = build_output(site)
     assert code != 0
     assert "no-such-section" in output and "missing anchor" in output, output
