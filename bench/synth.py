@@ -37,32 +37,49 @@ def _prose(rnd: random.Random, words: int) -> str:
     return "\n\n".join(paragraphs)
 
 
-def make_plain_site(root: Path, pages: int, words: int) -> Path:
+def make_plain_site(root: Path, pages: int, words: int, nav_pages: int | None = None) -> Path:
     """A plain Material site (theme and search defaults, no macros) of `pages` pages, `words` words.
 
-    Pages sit in folders of 50, so Material's automatic navigation lists every one of them on every
-    page, as it does for any site that does not write its own `nav`.
+    `nav_pages` of them are in the navigation, as many as our built guide lists there: pages sit
+    in folders of 50, which Material's automatic navigation lists on every page. The others go
+    where our guide keeps its generated pages: a library folder in `not_in_nav`, reached from one
+    index page in the navigation that links them all. Both builds then render the same navigation
+    on every page, so the ratio compares the same work at every size.
     """
+    nav_pages = pages if nav_pages is None else max(1, min(nav_pages, pages))
+    library = pages - nav_pages
+    if library:
+        nav_pages -= 1  # the library's index is one of the pages in the navigation
     docs = root / "docs"
     docs.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(
-        "site_name: Plain Material\ntheme:\n  name: material\n", encoding="utf-8"
-    )
+    config = "site_name: Plain Material\ntheme:\n  name: material\n"
+    if library:
+        config += f"not_in_nav: |\n  /{SCALE_FOLDER}/case-*.md\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     rnd = random.Random(pages)
     per_page, extra = divmod(words, pages)
+    links = []
     for number in range(pages):
         count = per_page + (1 if number < extra else 0)
         if number == 0:
             path = docs / "index.md"
-        else:
+        elif number < nav_pages:
             path = docs / f"section-{number // PAGES_PER_SECTION:02d}" / f"page-{number:04d}.md"
-            path.parent.mkdir(exist_ok=True)
+        elif number == nav_pages:
+            path = docs / SCALE_FOLDER / "index.md"
+        else:
+            path = docs / SCALE_FOLDER / f"case-{number:04d}.md"
+            links.append(f"- [Page {number}]({path.name})")
+        path.parent.mkdir(exist_ok=True)
         half = count // 2
         path.write_text(
             f"# Page {number}\n\n## First part\n\n{_prose(rnd, half)}\n\n"
             f"## Second part\n\n{_prose(rnd, count - half)}\n",
             encoding="utf-8",
         )
+    if library:
+        with (docs / SCALE_FOLDER / "index.md").open("a", encoding="utf-8") as index:
+            index.write("\n" + "\n".join(links) + "\n")
     return root
 
 

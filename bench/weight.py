@@ -52,6 +52,14 @@ def theme_pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("*.html")) if p != site / "404.html" and is_theme_page(p)]
 
 
+def nav_pages(site: Path) -> int:
+    """The pages the navigation lists: distinct page links in the home page's primary nav."""
+    tree = lxml_html.fromstring((site / "index.html").read_bytes())
+    hrefs = tree.xpath("//nav[contains(@class, 'md-nav--primary')]//a[@href]/@href")
+    pages = {href.split("#")[0].removeprefix("./").removesuffix("index.html") for href in hrefs}
+    return len({"" if page == "." else page for page in pages})
+
+
 def page_words(site: Path) -> int:
     """Words in the main content of every page: what a plain site of the same size must carry."""
     total = 0

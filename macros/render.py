@@ -15,6 +15,7 @@ from markupsafe import Markup
 from macros import inline
 from macros.addresses import WEB_LINK, is_page_link
 from macros.pageref import PageRef
+from macros.templatecache import bytecode_cache
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -44,6 +45,7 @@ ENVIRONMENT = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    bytecode_cache=bytecode_cache(),
 )
 ENVIRONMENT.filters["inline"] = _inline_filter
 

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from jinja2 import Environment  # noqa: E402
 from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
@@ -32,6 +33,7 @@ from macros import (  # noqa: E402
     postbuild,
     previews,
     review,
+    templatecache,
 )
 from macros.content import Content, load_content  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
@@ -116,6 +118,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         default = _this_build(config)[0].settings.review
         _REVIEWS[page.file.src_uri] = review.page_review(source, name, default)
     return markdown
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep the theme's compiled templates between builds (macros/templatecache.py)."""
+    env.bytecode_cache = templatecache.bytecode_cache(Path(config.config_file_path).parent)
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
