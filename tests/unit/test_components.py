@@ -412,7 +412,7 @@ def test_check_page_numbers_groups_and_answer_key(content: Content) -> None:
     managers = BeautifulSoup(knowledge_checks(content, CHECK_PAGE, "managers"), "html.parser")
     assert managers.select_one(".guide-check__number").get_text() == "Question 3."
     key = BeautifulSoup(check_answer_key(content, CHECK_PAGE), "html.parser")
-    items = [li.get_text(" ", strip=True) for li in key.select("ol li")]
+    items = [li.get_text(" ", strip=True) for li in key.select("ul li")]
     assert items == ["Question 1: B", "Question 2: B", "Question 3: B"]
     assert key.select_one("[data-check-key]").has_attr("data-search-exclude")
     summary = BeautifulSoup(check_summary(content, CHECK_PAGE), "html.parser")
