@@ -22,7 +22,8 @@ from playwright.sync_api import expect
 
 from macros import lms as package
 from macros.content import load_content
-from tests.browser.conftest import SiteServer, serve_folder
+from tests.browser.conftest import STRICT_CSP, SiteServer, serve_folder
+from tests.browser.test_a11y import _RUN_AXE, AXE, WCAG_TAGS
 from tests.browser.ticks_support import watch_errors
 from tests.support import ROOT
 
@@ -59,12 +60,14 @@ ANSWERS_KEY = "guide:handling-mistakes:answers:v1"
 
 @pytest.fixture(scope="module")
 def lms_host(scorm_packages, tmp_path_factory) -> Iterator[SiteServer]:
-    """The host page, scorm-again and both packages unpacked, served on 127.0.0.1."""
+    """The host page, scorm-again and both packages unpacked, served on 127.0.0.1 with the
+    strict Content-Security-Policy a portal sends (a blocked inline script is a console error)."""
     root = tmp_path_factory.mktemp("lms")
     (root / "lms").mkdir()
     for name in ("scorm12.min.js", "scorm2004.min.js"):
         shutil.copy(RUNTIME / name, root / "lms" / name)
     shutil.copy(HOST_SCRIPT, root / "lms" / "host.js")
+    shutil.copy(AXE, root / "lms" / "axe.min.js")
     (root / "host.html").write_text(HOST_PAGE, "utf-8")
     for version, folder in FOLDERS.items():
         key = "scorm12" if version == "1.2" else "scorm2004"
@@ -74,7 +77,7 @@ def lms_host(scorm_packages, tmp_path_factory) -> Iterator[SiteServer]:
         for rule in ("checklists", "check"):
             variant = launch.replace('data-lms-completion="steps"', f'data-lms-completion="{rule}"')
             (root / folder / f"launch-{rule}.html").write_text(variant, "utf-8")
-    server, info = serve_folder(root)
+    server, info = serve_folder(root, {"Content-Security-Policy": STRICT_CSP})
     yield info
     server.shutdown()
 
@@ -419,3 +422,35 @@ def test_every_page_of_the_package_loads_without_an_error(page, lms_host) -> Non
         if response is None or not response.ok or errors:
             failures.append(f"{relative}: {errors or response}")
     assert failures == []
+
+
+def test_the_offer_to_go_back_is_accessible_and_works_by_keyboard(context, lms_host) -> None:
+    state = {"v": 1, "s": ["step-1", "step-2", "step-3"], "t": {}, "a": {}}
+    saved = {
+        "core": {"entry": "resume", "lesson_location": step_path(3), "lesson_status": "incomplete"},
+        "suspend_data": json.dumps(state),
+    }
+    run = launch(context, lms_host, "1.2", saved)
+    offer = run.launch_page.locator(".guide-lms__resume")
+    offer.wait_for()
+    assert "You were last on Step 3: Own what happened" in offer.inner_text()
+    frame = next(f for f in run.page.frames if f.url.endswith(package.LAUNCH_PAGE))
+    frame.add_script_tag(url=lms_host.url("lms/axe.min.js"))
+    failures = []
+    for width, scheme in ((1280, "light"), (360, "dark")):
+        run.page.set_viewport_size({"width": width, "height": 900})
+        run.page.emulate_media(color_scheme=scheme)
+        found = frame.evaluate(_RUN_AXE, [WCAG_TAGS, []])
+        failures += [f"{width}px {scheme}: {v['id']}: {v['nodes'][:2]}" for v in found]
+    assert failures == []
+    run.page.set_viewport_size({"width": 1280, "height": 900})
+    # Keyboard alone: the offer comes first; Enter on "Go back there" opens step 3.
+    run.page.locator("h1").click()
+    run.page.keyboard.press("Tab")
+    focused = frame.evaluate("document.activeElement.textContent")
+    assert focused == "Go back there"
+    run.page.keyboard.press("Enter")
+    run.wait_guide(step_path(3))
+    expect(offer).to_be_hidden()
+    run.leave()
+    assert_clean(run)
