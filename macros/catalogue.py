@@ -150,15 +150,6 @@ def _example_link(example: Example, directory_urls: bool) -> Link:
     )
 
 
-def short_link_targets(content: Content, directory_urls: bool = True) -> list[Link]:
-    """The entries with a short link (steps, checklists, examples): what go/ pages forward to."""
-    return [
-        *(_step_link(step, directory_urls) for step in content.steps),
-        *(_checklist_link(content, c, directory_urls) for c in content.checklists.values()),
-        *(_example_link(example, directory_urls) for example in content.examples.values()),
-    ]
-
-
 def content_links(
     content: Content, pages: list[SourcePage], directory_urls: bool = True
 ) -> list[Link]:

@@ -78,10 +78,10 @@ def publish(
     `directory_urls` is the build's `use_directory_urls`: links.json lists addresses as this
     build writes them, so the offline copy's catalogue names files.
     """
-    forwards = shortlinks.short_links(content, data_dir, directory_urls)
-    forwards += shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
+    shortlinks.check_short_ids(content, data_dir)
+    redirects = shortlinks.load_redirects(data_dir, docs_dir, directory_urls)
     links = build_catalogue(content, docs_dir, site_dir, directory_urls)
-    forwards += shortlinks.nested_short_links(links)
+    forwards = [*shortlinks.short_links(links), *redirects]
     live = [link for link in links if link.kind != "retired"]
     plan = retirement_plan(content, docs_dir, live, directory_urls)
     taken = {forward.path for forward in forwards}

@@ -25,7 +25,7 @@ from macros.addresses import (
     short_path,
 )
 from macros.addresses import short_url as short_url
-from macros.catalogue import NESTED_SHORT_KINDS, Link, short_link_targets
+from macros.catalogue import Link
 from macros.content import Content
 from macros.errors import ContentError
 from macros.fields import ID_PATTERN
@@ -67,26 +67,29 @@ def _display(data_dir: Path, path: Path) -> str:
     return f"data/{path.relative_to(data_dir).as_posix()}"
 
 
-def _data_file(content: Content, data_dir: Path, link: Link) -> Path:
+def _data_file(content: Content, data_dir: Path, kind: str, link_id: str) -> Path:
     """The data file that defines a short-linked entry, for error messages."""
-    if link.kind == "step":
+    if kind == "step":
         return data_dir / "steps.yml"
-    if link.kind == "checklist":
+    if kind == "checklist":
         return data_dir / "checklists.yml"
-    source = content.examples[link.id].source
+    source = content.examples[link_id].source
     return data_dir / Path(source).relative_to("data") if source else data_dir
 
 
-def short_links(content: Content, data_dir: Path, directory_urls: bool = True) -> list[Forward]:
-    """A forwarding page per catalogue entry with a short link; ids are unique and not reserved.
+def check_short_ids(content: Content, data_dir: Path) -> None:
+    """Steps, checklists and worked examples share one set of short links: ids unique, not reserved.
 
-    Without directory URLs (the offline copy) the pages are named `go/<id>/index.html` and
-    forward to file-style page addresses.
+    Checked from data, before the catalogue, so a clash names both data files and lines.
     """
     seen: dict[str, Path] = {}
-    forwards = []
-    for link in short_link_targets(content, directory_urls):
-        link_id, path = link.id, _data_file(content, data_dir, link)
+    owners = [
+        *(("step", step.id) for step in content.steps),
+        *(("checklist", checklist_id) for checklist_id in content.checklists),
+        *(("example", example_id) for example_id in content.examples),
+    ]
+    for kind, link_id in owners:
+        path = _data_file(content, data_dir, kind, link_id)
         if link_id in RESERVED_IDS or not ID_PATTERN.match(link_id):
             raise ContentError(
                 file=_display(data_dir, path),
@@ -111,20 +114,19 @@ def short_links(content: Content, data_dir: Path, directory_urls: bool = True) -
                 fix="give one of them another id (ids already published must not change)",
             )
         seen[link_id] = path
-        forwards.append(Forward(path=link.short or "", target=link.url, title=link.title))
-    return forwards
 
 
-def nested_short_links(links: list[Link]) -> list[Forward]:
-    """A forwarding page per section and checklist item, inside its owner's: `go/step-2/why/`.
+def short_links(links: list[Link]) -> list[Forward]:
+    """A go/ page per catalogue entry with a short link, forwarding to its address.
 
-    Their ids are checked where they are written (data/ item ids, `{#id}` headings) and are
-    unique in the catalogue, and the "/" keeps them apart from the top-level short links.
+    Steps, checklists and examples have `go/<id>/`; sections and items one inside their owner's
+    (`go/step-2/why/`), whose "/" keeps them apart. Retired entries forward through the
+    retirement plan instead. Offline, the pages are `go/<id>/index.html` forwarding to files.
     """
     return [
         Forward(path=link.short, target=link.url, title=link.title)
         for link in links
-        if link.kind in NESTED_SHORT_KINDS and link.short
+        if link.short and link.kind != "retired"
     ]
 
 

@@ -13,8 +13,8 @@ from macros.content import load_content
 from macros.errors import ContentError
 from macros.shortlinks import (
     Forward,
+    check_short_ids,
     load_redirects,
-    nested_short_links,
     render_forward,
     short_links,
     write_forwards,
@@ -22,6 +22,8 @@ from macros.shortlinks import (
 from tests.support import ROOT
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
+LINKS = build_catalogue(CONTENT, ROOT / "docs")
+TOP_LEVEL = ("step", "checklist", "example")
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -31,7 +33,7 @@ def copy_data(tmp_path: Path) -> Path:
 
 
 def test_every_step_checklist_and_example_gets_one_short_link() -> None:
-    forwards = {f.path: f for f in short_links(CONTENT, ROOT / "data")}
+    forwards = {f.path: f for f in short_links(LINKS) if f.path.count("/") == 2}
     expected = [s.id for s in CONTENT.steps] + list(CONTENT.checklists) + list(CONTENT.examples)
     assert sorted(forwards) == sorted(f"go/{link_id}/" for link_id in expected)
     assert forwards["go/step-2/"].target == "steps/tell-your-manager/"
@@ -40,16 +42,24 @@ def test_every_step_checklist_and_example_gets_one_short_link() -> None:
 
 
 def test_every_section_and_item_gets_a_short_link_inside_its_owners() -> None:
-    links = build_catalogue(CONTENT, ROOT / "docs")
-    forwards = {f.path: f for f in nested_short_links(links)}
-    nested = [link for link in links if link.kind in ("section", "item")]
+    forwards = {f.path: f for f in short_links(LINKS) if f.path.count("/") > 2}
+    nested = [link for link in LINKS if link.kind in ("section", "item")]
     assert sorted(forwards) == sorted(f"go/{link.id}/" for link in nested)
     assert forwards["go/step-2/what-to-do/"].target == "steps/tell-your-manager/#what-to-do"
     item = next(i for i in CONTENT.checklists["own-it"].items)
     assert forwards[f"go/own-it/{item.id}/"].target == f"steps/own-it/#item-own-it--{item.id}"
     # Top-level short links hold no "/" in their id, so a nested one can never take their place.
-    top = {f.path for f in short_links(CONTENT, ROOT / "data")}
+    top = {link.short for link in LINKS if link.kind in TOP_LEVEL}
     assert not top & set(forwards)
+
+
+def test_the_go_pages_are_the_catalogues_entries_with_a_short_link() -> None:
+    forwards = short_links(LINKS)
+    live = [link for link in LINKS if link.short and link.kind != "retired"]
+    assert [(f.path, f.target, f.title) for f in forwards] == [
+        (link.short, link.url, link.title) for link in live
+    ]
+    assert {link.kind for link in live} == {*TOP_LEVEL, "section", "item"}
 
 
 def test_an_example_id_that_clashes_with_a_checklist_names_both_files(tmp_path: Path) -> None:
@@ -61,7 +71,7 @@ def test_an_example_id_that_clashes_with_a_checklist_names_both_files(tmp_path: 
     )
     content = load_content(data, ROOT / "docs")
     with pytest.raises(ContentError) as caught:
-        short_links(content, data)
+        check_short_ids(content, data)
     message = str(caught.value)
     assert message.startswith("data/examples/duplicate-payment.yml:1 ")
     assert "also used in data/checklists.yml (line " in message
@@ -78,7 +88,7 @@ def test_a_reserved_id_cannot_become_a_short_link(tmp_path: Path) -> None:
     with pytest.raises(
         ContentError, match=r"wrong-delivery-date.yml:1 .*'index' cannot be a short"
     ):
-        short_links(load_content(data, ROOT / "docs"), data)
+        check_short_ids(load_content(data, ROOT / "docs"), data)
 
 
 def write_redirects(tmp_path: Path, body: str) -> Path:
