@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench import builds, lighthouse, synth, weight
 from bench.report import Row, markdown, table
+from macros.addresses import page_url
 from macros.content import load_content
-from macros.urls import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.addresses import relative_url
 from macros.catalogue import KINDS
 from macros.content import load_content
 from macros.linkcheck import scan_html
 from macros.linkcontract import broken_promises, read_catalogue, read_lock, resolve
-from macros.urls import relative_url
 from tests.support import ROOT
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.addresses import checklist_anchor, example_anchor, item_anchor, page_url
 from macros.content import Content, Step, load_content
-from macros.urls import page_url
 from tests.support import ROOT
 
 CONTENT: Content = load_content(ROOT / "data", ROOT / "docs")
@@ -33,13 +33,13 @@ def test_checklists_keep_the_contract(step_page: tuple[Step, BeautifulSoup]) -> 
     assert [s["data-checklist"] for s in shown] == expected
     for section in shown:
         data = CONTENT.checklists[section["data-checklist"]]
-        assert section["id"] == f"checklist-{data.id}"
+        assert section["id"] == checklist_anchor(data.id)
         assert section["data-step"] == step.id
         assert section["data-guide"] == CONTENT.settings.guide_id
         items = section.select("[data-item]")
         assert [item["data-item"] for item in items] == [item.id for item in data.items]
         for element, item in zip(items, data.items, strict=True):
-            assert element["id"] == f"item-{data.id}--{item.id}"
+            assert element["id"] == item_anchor(data.id, item.id)
             boxes = element.select("input")
             assert len(boxes) == 1 and boxes[0]["type"] == "checkbox"
             labels = soup.select(f"label[for='{boxes[0]['id']}']")
@@ -54,7 +54,7 @@ def test_worked_examples_keep_the_contract(step_page: tuple[Step, BeautifulSoup]
     assert examples, f"{step.page} shows no worked example"
     for example in examples:
         assert example["data-example"] in CONTENT.examples
-        assert example["id"] == f"example-{example['data-example']}"
+        assert example["id"] == example_anchor(example["data-example"])
         assert example.name == "details" and example.select_one("summary")
         marked = example.select(".guide-example__step")
         assert [m["data-step"] for m in marked] == [s.id for s in STEPS]

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from macros.addresses import page_url
 from macros.content import load_content
-from macros.urls import page_url
 from tests.support import ROOT, make_fixture_site
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")

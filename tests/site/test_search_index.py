@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.addresses import page_url
 from macros.content import Content, load_content
-from macros.urls import page_url
 from tests.support import ROOT
 
 MAX_GZIP_BYTES_PER_PAGE = 2048

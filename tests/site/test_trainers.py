@@ -1,4 +1,4 @@
-"""The trainers' page: in the navigation, a handout for every worked example, every printable linked."""
+"""The trainers' page: in the navigation, a handout per worked example, every printable linked."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from macros.addresses import example_anchor
 from macros.content import load_content
 from tests.support import ROOT
 
@@ -26,7 +27,7 @@ def test_every_worked_example_has_a_handout_that_reveals_its_story(built_site: P
     assert {h["data-handout"] for h in handouts} == set(CONTENT.examples)
     for handout in handouts:
         reveal = handout.select_one(".guide-handout__reveal a")["href"]
-        assert reveal == f"../examples/#example-{handout['data-handout']}"
+        assert reveal == f"../examples/#{example_anchor(handout['data-handout'])}"
         # A handout asks; it does not tell what the person did or how it ended.
         example = CONTENT.examples[handout["data-handout"]]
         assert example.lesson not in handout.get_text()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.addresses import checklist_anchor, example_anchor, item_anchor, short_path
 from macros.catalogue import (
     KINDS,
     Link,
@@ -71,16 +72,17 @@ def test_the_real_catalogue_covers_every_step_checklist_item_and_example() -> No
     links = {link.id: link for link in build_catalogue(CONTENT, ROOT / "docs")}
     for step in CONTENT.steps:
         assert links[step.id].kind == "step"
-        assert links[step.id].short == f"go/{step.id}/"
+        assert links[step.id].short == short_path(step.id)
     for checklist in CONTENT.checklists.values():
         page = links[checklist.step].url
-        assert links[checklist.id].url == f"{page}#checklist-{checklist.id}"
+        assert links[checklist.id].url == f"{page}#{checklist_anchor(checklist.id)}"
         for item in checklist.items:
             entry = links[f"{checklist.id}/{item.id}"]
-            assert (entry.kind, entry.url) == ("item", f"{page}#item-{checklist.id}--{item.id}")
-            assert entry.short == f"go/{checklist.id}/{item.id}/"
+            anchor = item_anchor(checklist.id, item.id)
+            assert (entry.kind, entry.url) == ("item", f"{page}#{anchor}")
+            assert entry.short == short_path(f"{checklist.id}/{item.id}")
     for example in CONTENT.examples.values():
-        assert links[example.id].url == f"examples/#example-{example.id}"
+        assert links[example.id].url == f"examples/#{example_anchor(example.id)}"
     assert links["step-2/what-to-do"].url == "steps/tell-your-manager/#what-to-do"
     assert links["step-2/what-to-do"].short == "go/step-2/what-to-do/"
     assert {link.kind for link in links.values()} <= set(KINDS)

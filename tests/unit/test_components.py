@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import macros.components
+from macros.addresses import checklist_anchor, item_anchor
 from macros.components.checklist import checklist
 from macros.components.knowledge_check import (
     check_answer_key,
@@ -135,7 +136,7 @@ def test_checklist_markup_contract(content: Content) -> None:
     soup = BeautifulSoup(checklist(content, STEP_PAGE, "tell-your-manager"), "html.parser")
     section = soup.select_one("[data-checklist]")
     assert section["data-checklist"] == "tell-your-manager"
-    assert section["id"] == "checklist-tell-your-manager"
+    assert section["id"] == checklist_anchor("tell-your-manager")
     assert section["data-step"] == "step-2"
     assert section["data-guide"] == "handling-mistakes"
     items = section.select("[data-item]")
@@ -144,7 +145,7 @@ def test_checklist_markup_contract(content: Content) -> None:
         box = item.select_one("input[type=checkbox]")
         label = item.select_one(f"label[for='{box['id']}']")
         assert label is not None and label.get_text(strip=True)
-        assert item["id"] == f"item-tell-your-manager--{item['data-item']}"
+        assert item["id"] == item_anchor("tell-your-manager", item["data-item"])
     assert items[1].select_one("label").get_text() == (
         "Say what happened, what it affects & what you did."
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.addresses import folder_url, page_url, relative_url
 from macros.catalogue import build_catalogue
 from macros.components.card import card
 from macros.components.checklist import checklist
@@ -23,7 +24,6 @@ from macros.pageref import PageRef
 from macros.printing.options import PrintOptions
 from macros.render import _inline_markdown
 from macros.shortlinks import load_redirects, short_links
-from macros.urls import folder_url, page_url, relative_url
 from tests.support import ROOT
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
