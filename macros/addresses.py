@@ -18,6 +18,7 @@ import re
 # Pages the guide's own components link to (source paths under docs/).
 HOME_PAGE = "index.md"
 FIRST_HOUR_PAGE = "right-now.md"
+STEPS_PAGE = "steps/index.md"
 EXAMPLES_PAGE = "examples/index.md"
 CHANGES_PAGE = "changes.md"
 # The "Check your understanding" page: every knowledge-check question, and the answer key.
@@ -44,6 +45,9 @@ PREVIEW_IMAGE = "assets/images/guide-preview.png"
 CATALOGUE_FILE = "links.json"
 # The questions of the check page with their fingerprints and best options (site/checks.json).
 CHECKS_FILE = "checks.json"
+
+# The words search can match, for the script that corrects misspelt queries (macros/search.py).
+SEARCH_WORDS = "search/words.js"
 
 _SEGMENT = r"[A-Za-z0-9_-][A-Za-z0-9_.-]*"
 _PAGE_PATH = rf"{_SEGMENT}(?:/{_SEGMENT})*\.md"  # a segment never starts with a dot
@@ -106,7 +110,7 @@ def script_config() -> dict[str, str]:
 
     `{id}` stands for the id; the scripts fill it in rather than spelling the format again.
     """
-    return {"short": short_path("{id}")}
+    return {"short": short_path("{id}"), "searchWords": SEARCH_WORDS}
 
 
 def is_page_path(path: str) -> bool:

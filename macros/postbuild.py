@@ -1,10 +1,10 @@
 """The work done on a built site, whichever generator built its pages.
 
-Trim the theme's unused files, join our stylesheets, write the card PDFs, the go/ pages, the
-moved and retired addresses, links.json and checks.json, warn of overdue reviews, then refuse
-any internal link that points nowhere. The MkDocs hook runs it at the end of a build;
-`python -m macros postbuild SITE_DIR` runs it on a folder another generator built
-(macros/__main__.py).
+Trim the theme's unused files, add the synonyms to the search index and write its word list, join
+our stylesheets, write the card PDFs, the go/ pages, the moved and retired addresses, links.json
+and checks.json, warn of overdue reviews, then refuse any internal link that points nowhere. The
+MkDocs hook runs it at the end of a build; `python -m macros postbuild SITE_DIR` runs it on a
+folder another generator built (macros/__main__.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from macros import bundle, guards, linkcheck, previews, retired, review, shortlinks, sitefiles
+from macros import (
+    bundle,
+    guards,
+    linkcheck,
+    previews,
+    retired,
+    review,
+    search,
+    shortlinks,
+    sitefiles,
+)
 from macros.addresses import CHECK_PAGE, CHECKS_FILE, page_url
 from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
@@ -120,6 +130,7 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     """
     site_dir = build.site_dir
     sitefiles.prune_unused_assets(site_dir, languages=set(build.languages))
+    search.enrich_site(site_dir, build.root / "data")
     if build.bundled:
         bundle.write_bundle(site_dir, list(build.bundled))
     count, seconds, cached = pdfcache.card_pdfs(build.root, site_dir, content, options)

@@ -33,6 +33,7 @@ from macros import (  # noqa: E402
     postbuild,
     previews,
     review,
+    search,
     templatecache,
 )
 from macros.content import Content, load_content  # noqa: E402
@@ -165,6 +166,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _CHANGES[:] = changes.resolve(content, links, found, directory_urls)
         _SHORTS.clear()
         _SHORTS.update(catalogue.short_links_on_pages(links))
+        search.load_synonyms(
+            Path(config.config_file_path).parent / "data"
+        )  # stop early if malformed
         taken = {file.src_uri for file in files}
         for page in pages.card_pages(content, taken):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -193,8 +197,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     # Material writes this into <meta name="description"> unescaped (MkDocs' templates do not
     # escape), so it gets the escaped text.
     page.meta["description"] = escape(preview.description)
+    ref = PageRef(src_uri, directory_urls=config.use_directory_urls)
+    context["guide_search_help"] = search.search_help(content, ref)
     if page_review is not None:
-        ref = PageRef(src_uri, directory_urls=config.use_directory_urls)
         recent = changes.for_page(_CHANGES, src_uri)
         context["guide_review"] = review_line(ref, page_review, recent)
     return context
