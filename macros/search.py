@@ -48,7 +48,7 @@ FIELD_BOOST = 1.0
 _WORDS = re.compile(r"^[a-z]+(?:'[a-z]+)?(?: [a-z]+(?:'[a-z]+)?)*$")
 _TAG = re.compile(r"<[^>]+>")
 # Tokens the word list keeps: letters, with an apostrophe inside ("don't"); no numbers.
-_WORD_TOKEN = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)*$")
+_WORD_TOKEN = re.compile(r"^[^\W\d_]+(?:['\u2019][^\W\d_]+)*$")
 
 
 @dataclass(frozen=True)

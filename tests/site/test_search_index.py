@@ -1,4 +1,4 @@
-"""The built search index holds the guide's words once each, and nothing else.
+"""The built search index holds the guide's words once each, the readers' words, and nothing else.
 
 Material's search plugin indexes every page as it is rendered. Left alone, that includes step
 navigation, the steps overview on two pages, each checklist on its step page, the quick view and
@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
-from macros.addresses import page_url
+from macros.addresses import SEARCH_WORDS, page_url
 from macros.content import Content, load_content
+from macros.search import FIELD, load_synonyms
 from tests.support import ROOT
 
 MAX_GZIP_BYTES_PER_PAGE = 2048
@@ -187,3 +189,59 @@ def test_index_stays_small(built_site: Path, index: dict, capsys: pytest.Capture
         f"the search index is {per_page:.0f} bytes gzip per page; "
         f"keep it at most {MAX_GZIP_BYTES_PER_PAGE}"
     )
+
+
+def test_readers_words_are_in_the_index_and_never_on_the_pages(
+    built_site: Path, index: dict
+) -> None:
+    """data/synonyms.yml reaches the index in a field of its own; no page shows those words."""
+    synonyms = load_synonyms(ROOT / "data")
+    assert index["config"]["fields"][FIELD] == {"boost": 1.0}
+    added = {token for entry in index["docs"] for token in entry.get(FIELD, "").split()}
+    missing = sorted(s.reader for s in synonyms if s.token not in added)
+    assert not missing, f"synonyms that reached no section of the index: {missing}"
+    right_now = next(e for e in index["docs"] if e["location"] == "right-now/#first")
+    assert "boss" in right_now[FIELD].split()
+    stuffed = [
+        path.relative_to(built_site).as_posix()
+        for path in built_site.rglob("*.html")
+        if "screwedup" in path.read_text(encoding="utf-8")
+    ]
+    assert not stuffed, f"readers' words written into pages: {stuffed}"
+
+
+def test_the_word_list_is_published_where_the_pages_say(built_site: Path, index: dict) -> None:
+    """search/words.js holds the index's words and separator; pages name it in guide:addresses."""
+    script = (built_site / SEARCH_WORDS).read_text(encoding="utf-8")
+    prefix = "window.guideSearchWords="
+    assert script.startswith(prefix), script[:80]
+    data = json.loads(script[len(prefix) :].rstrip().removesuffix(";"))
+    assert data["separator"] == index["config"]["separator"]
+    assert {"manager", "mistake", "apology", "boss", "screwed"} <= set(data["words"])
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    meta = BeautifulSoup(html, "lxml").find("meta", attrs={"name": "guide:addresses"})
+    assert json.loads(meta["content"])["searchWords"] == SEARCH_WORDS
+
+
+def test_every_page_with_search_carries_its_no_result_offers(built_site: Path) -> None:
+    """The first-hour page, the five steps and HR, linked from where each page is.
+
+    The 404 page is left out: a server shows it at any address, where no relative link holds.
+    """
+    checked = 0
+    for path in sorted(built_site.rglob("*.html")):
+        if path.name == "404.html":
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if soup.find(attrs={"data-md-component": "search"}) is None:
+            continue
+        template = soup.find("template", id="guide-search-help")
+        where = path.relative_to(built_site).as_posix()
+        assert template is not None, f"{where}: search without its no-result offers"
+        links = [a["href"] for a in template.select("[data-search-help-offers] a[href]")]
+        targets = {(path.parent / href).resolve() for href in links}
+        assert targets == {(built_site / "right-now").resolve(), (built_site / "steps").resolve()}
+        assert "your HR team" in template.get_text(), where
+        assert template.find(attrs={"role": "status"}) is not None, where
+        checked += 1
+    assert checked >= 15, f"only {checked} pages have search"
