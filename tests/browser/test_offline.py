@@ -102,3 +102,35 @@ def test_offline_copy_copies_short_links_that_open_from_disk(page, offline_build
     page.goto(address)
     page.wait_for_url("**/steps/own-it.html")
     assert page.locator("h1").first.inner_text().startswith("Step 3: Own what happened")
+
+
+def test_offline_search_corrects_typos_and_offers_help_from_disk(page, offline_build):
+    """From file://, the word list loads (a script, not JSON) and the offers name files."""
+    site = offline_build.require()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "index.html").as_uri())
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input:focus")
+    box.wait_for()
+    status = page.locator(".md-search-result .guide-search-help__status")
+    page.keyboard.type("manger")
+    page.wait_for_function(
+        "el => el.textContent === 'Showing results for “manager”.'", arg=status.element_handle()
+    )
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a:first-child", "links => links.map(a => a.href)"
+    )
+    tell = (site / "steps" / "tell-your-manager.html").as_uri()
+    assert tell in [href.split("?")[0] for href in hrefs[:3]], hrefs[:3]
+    box.fill("")
+    page.keyboard.type("xyzzy")
+    offers = page.locator(".md-search-result [data-search-help-offers] a[href]")
+    offers.first.wait_for()
+    assert [offers.nth(i).evaluate("a => a.href") for i in range(offers.count())] == [
+        (site / "right-now.html").as_uri(),
+        (site / "steps" / "index.html").as_uri(),
+    ]
+    offers.first.click()
+    page.wait_for_url((site / "right-now.html").as_uri())
+    assert not errors, errors

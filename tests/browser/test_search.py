@@ -1,8 +1,13 @@
 """Search finds what people type when they are stressed, in the real search box, in Chromium.
 
 Each query in tests/search_queries.yml is typed key by key into Material's search box on the built
-site, and its expected page must be among the first three pages listed. When a query fails, fix
-the wording of the page (or its `search: boost`), not the list.
+site, and its expected page must be among the first three pages listed (and be the first, for the
+queries of someone in trouble that name a `first` page). When a query fails, fix the wording of
+the page (or its `search: boost` or `tags`), not the list.
+
+Each query in tests/search_typos.yml is misspelt or another form of a guide word: it must find
+its page in the top three too, and say which word it searched for. A search that finds nothing
+offers the first-hour page, the five steps and HR, announced and reachable from the keyboard.
 """
 
 from __future__ import annotations
@@ -15,22 +20,29 @@ import pytest
 import yaml
 
 from tests.browser.conftest import OffHostLog, SiteServer, guard_requests
+from tests.browser.test_a11y import SCHEMES, check_widths, prepare, show_scheme
 from tests.support import ROOT
 
 QUERIES_FILE = ROOT / "tests" / "search_queries.yml"
+TYPOS_FILE = ROOT / "tests" / "search_typos.yml"
 MIN_QUERIES = 30
+MIN_TYPOS = 20
 TOP = 3
 SETTLE_MS = 400
 _INPUT = "input.md-search__input"
 _META = ".md-search-result__meta"
 _ITEMS = ".md-search-result__list > li.md-search-result__item"
+_STATUS = ".md-search-result .guide-search-help__status"
+_OFFERS = ".md-search-result [data-search-help-offers]"
+NOTHING = "xyzzy"
 
 
-def _queries() -> list[dict[str, str]]:
-    return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
+def _load(path: Path, key: str) -> list[dict[str, str]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))[key]
 
 
-QUERIES = _queries()
+QUERIES = _load(QUERIES_FILE, "queries")
+TYPOS = _load(TYPOS_FILE, "typos")
 
 
 def search(page: object, base_url: str, query: str) -> list[str]:
@@ -57,12 +69,22 @@ def search(page: object, base_url: str, query: str) -> list[str]:
             page.text_content(_META) or "",
             page.eval_on_selector_all(_ITEMS, "items => items.map(i => i.querySelector('a').href)"),
         )
-        if current == previous and "matching" in current[0]:
+        if current == previous and "matching" in current[0] and _answered(page):
             break
         previous = current
     else:
         pytest.fail(f"the search results for {query!r} never settled: {previous}")
     return [_page_of(href, base_url) for href in current[1]]
+
+
+def _answered(page: object) -> bool:
+    """True once search.js has put its status line in the panel (it updates with the results)."""
+    return page.locator(_STATUS).count() == 1
+
+
+def status(page: object) -> str:
+    """What the search panel says beyond Material's count ("Showing results for ...")."""
+    return page.locator(_STATUS).text_content() or ""
 
 
 def _page_of(href: str, base_url: str) -> str:
@@ -80,10 +102,13 @@ def search_page(browser: object, site_server: SiteServer) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard_requests(context, log)
     page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_server.url())
     yield page
     context.close()
     assert not log.urls, f"search tried to reach other hosts: {log.urls}"
+    assert not errors, f"script errors while searching: {errors}"
 
 
 def test_query_list_is_big_enough_and_points_at_real_pages(built_site: Path) -> None:
@@ -106,6 +131,44 @@ def test_query_finds_its_page_in_the_top_three(
     assert case["page"] in found[:TOP], (
         f"searching {case['query']!r} should list {expected} in the top {TOP}; got {shown}"
     )
+    if "first" in case:
+        assert found[:1] == [case["first"]], (
+            f"searching {case['query']!r} should list {case['first']} first; got {shown}"
+        )
+
+
+def test_typo_list_is_big_enough_and_covers_each_kind_of_slip(built_site: Path) -> None:
+    """At least 20 distinct misspellings and word forms, each naming a page the build produced."""
+    queries = [q["query"].lower() for q in TYPOS]
+    assert len(queries) >= MIN_TYPOS, f"only {len(queries)} queries in {TYPOS_FILE.name}"
+    assert len(set(queries)) == len(queries), "a query is listed twice"
+    assert not set(queries) & {q["query"].lower() for q in QUERIES}, "also in the query list"
+    missing = [q["page"] for q in TYPOS if not (built_site / q["page"] / "index.html").is_file()]
+    assert not missing, f"expected pages that the build did not produce: {missing}"
+    text = TYPOS_FILE.read_text(encoding="utf-8")
+    for kind in ("One letter wrong", "One letter missing", "swapped", "Two letters", "forms"):
+        assert kind in text, f"{TYPOS_FILE.name} has no '{kind}' block"
+
+
+@pytest.mark.parametrize("case", TYPOS, ids=[q["query"] for q in TYPOS])
+def test_misspelt_word_finds_what_the_right_word_finds(
+    search_page: object, site_server: SiteServer, case: dict[str, str]
+) -> None:
+    """The page is in the top three, and the panel names the guide word it searched for."""
+    found = search(search_page, site_server.url(), case["query"])
+    expected = case["page"] or "(home page)"
+    shown = [p or "(home page)" for p in found[:5]]
+    assert case["page"] in found[:TOP], (
+        f"searching {case['query']!r} should list {expected} in the top {TOP}; got {shown}"
+    )
+    said = status(search_page)
+    if "means" in case:
+        assert said.startswith("Showing results for “") and case["means"] in said.split("“")[1], (
+            f"searching {case['query']!r} should say it searched for {case['means']!r}; "
+            f"the panel says {said!r}"
+        )
+    else:
+        assert not said, f"{case['query']!r} is the guide's own word; the panel says {said!r}"
 
 
 def test_search_works_under_a_sub_path(page: object, site_server: SiteServer) -> None:
@@ -113,3 +176,128 @@ def test_search_works_under_a_sub_path(page: object, site_server: SiteServer) ->
     page.goto(site_server.sub_url("steps/own-it/"))
     found = search(page, site_server.sub_url(), "tell my boss")
     assert "steps/tell-your-manager/" in found[:TOP], found
+
+
+def _offer_targets(page: object, base_url: str) -> list[str]:
+    links = page.locator(f"{_OFFERS} a[href]")
+    return [_page_of(links.nth(i).evaluate("a => a.href"), base_url) for i in range(links.count())]
+
+
+def test_a_search_that_finds_nothing_offers_help_and_says_so(
+    page: object, site_server: SiteServer
+) -> None:
+    """The first-hour page, the five steps and HR, in a status line there before any search."""
+    page.goto(site_server.url("steps/own-it/"))
+    live = page.locator(_STATUS)
+    live.wait_for(state="attached")
+    # A live region that is in the page, empty, before it changes is the one screen readers read.
+    assert live.get_attribute("role") == "status"
+    assert live.text_content() == ""
+    assert page.locator(_OFFERS).count() == 0
+    assert search(page, site_server.url(), NOTHING) == []
+    assert status(page) == (
+        f"Nothing in the guide matches “{NOTHING}”. These pages help, whatever happened:"
+    )
+    assert _offer_targets(page, site_server.url()) == ["right-now/", "steps/"]
+    assert "Ask your HR team for advice" in page.locator(_OFFERS).inner_text()
+    # A search that finds something again takes the offers away.
+    assert search(page, site_server.url(), "manager")
+    assert page.locator(_OFFERS).count() == 0
+    assert status(page) == ""
+
+
+def test_the_offers_are_reached_with_the_arrow_keys_and_enter(
+    page: object, site_server: SiteServer
+) -> None:
+    """As Material's own results: down from the box to each offer, Enter opens it."""
+    page.goto(site_server.url())
+    search(page, site_server.url(), NOTHING)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Your first hour"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "The five steps"
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server.url("steps/"))
+
+
+def test_enter_in_the_box_opens_the_first_hour_when_nothing_matches(
+    page: object, site_server: SiteServer
+) -> None:
+    """Material's Enter opens the best result; with none, the first offer is the best there is."""
+    page.goto(site_server.url("managers/"))
+    search(page, site_server.url(), NOTHING)
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server.url("right-now/"))
+
+
+def test_enter_in_the_box_still_opens_the_best_result(
+    page: object, site_server: SiteServer
+) -> None:
+    """The offers never outrank a real result: Enter opens Material's best match."""
+    page.goto(site_server.url())
+    found = search(page, site_server.url(), "manger")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: _page_of(url, site_server.url()) == found[0])
+
+
+def test_a_word_with_no_near_match_offers_the_closest_guide_words(
+    page: object, site_server: SiteServer
+) -> None:
+    """Each is a link that searches for that word, and the panel stays open."""
+    page.goto(site_server.url())
+    search(page, site_server.url(), "zzmanagerzz")
+    words = page.locator(".md-search-result [data-search-help-word]")
+    assert "No match for “zzmanagerzz”" in page.locator(".md-search-result").inner_text()
+    assert words.count() >= 1
+    assert words.first.text_content() == "manager"
+    words.first.click()
+    assert page.locator(_INPUT).input_value() == "manager"
+    page.locator(_ITEMS).first.wait_for()
+    assert page.locator("[data-md-toggle=search]").is_checked()
+    assert page.locator(".md-search-result [data-search-help-word]").count() == 0
+
+
+def test_the_word_list_loads_only_when_someone_searches(
+    page: object, site_server: SiteServer
+) -> None:
+    """Pages load without it; the first search fetches it once."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.goto(site_server.url("steps/own-it/"))
+    page.locator(_STATUS).wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert not [path for path in asked if path.endswith("/search/words.js")]
+    search(page, site_server.url(), "manger")
+    search(page, site_server.url(), "mistke")
+    assert [path for path in asked if path.endswith("/search/words.js")] == ["/search/words.js"]
+
+
+@pytest.mark.parametrize(("media", "scheme"), SCHEMES)
+def test_the_no_result_panel_passes_axe(
+    page: object, site_server: SiteServer, media: str, scheme: str
+) -> None:
+    show_scheme(page, media)
+    page.goto(site_server.url("steps/own-it/"))
+    prepare(page)
+    search(page, site_server.url(), f"manger {NOTHING}")
+    search(page, site_server.url(), "zzmanagerzz")
+    failures = check_widths(page, "closest words", scheme)
+    search(page, site_server.url(), NOTHING)
+    failures += check_widths(page, "no results", scheme)
+    assert not failures, f"{len(failures)} axe violation(s):\n" + "\n".join(failures)
+
+
+def test_search_forgives_under_the_strict_policy(page: object, strict_server: SiteServer) -> None:
+    """Typos corrected and offers shown with script-src 'self' and no inline anything."""
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(strict_server.url("steps/own-it/"))
+    found = search(page, strict_server.url(), "manger")
+    assert "steps/tell-your-manager/" in found[:TOP], found
+    assert status(page) == "Showing results for “manager”."
+    assert search(page, strict_server.url(), NOTHING) == []
+    assert _offer_targets(page, strict_server.url()) == ["right-now/", "steps/"]
+    assert not refused, refused
+    assert not errors, errors

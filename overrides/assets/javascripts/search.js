@@ -33,7 +33,7 @@
   var SYNTAX = /["*+~^:]/;
 
   var Worker = window.Worker;
-  if (!Worker || !Worker.prototype || typeof Worker.prototype.postMessage !== "function") {
+  if (!window.guide || !Worker || typeof Worker.prototype.postMessage !== "function") {
     return;
   }
 
@@ -410,9 +410,5 @@
     help.status.textContent = said.join(" ");
   }
 
-  if (typeof document$ !== "undefined" && document$.subscribe) {
-    document$.subscribe(mount);
-  } else {
-    document.addEventListener("DOMContentLoaded", mount);
-  }
+  window.guide.ready(mount);
 })();
