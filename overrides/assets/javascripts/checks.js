@@ -302,8 +302,18 @@
 
   let current = null;
 
+  /** True when the page still shows the very elements `current` enhanced (no new content). */
+  function sameContent() {
+    const roots = [...document.querySelectorAll("[data-check]")];
+    return (
+      roots.length === current.questions.length &&
+      roots.every((root, index) => root === current.questions[index].root) &&
+      document.querySelector("[data-check-summary]") === current.summary
+    );
+  }
+
   core.ready(() => {
-    if (current && current.questions.every((question) => document.contains(question.root))) {
+    if (current && sameContent()) {
       current.render(); // the same content again: already enhanced
       return;
     }
