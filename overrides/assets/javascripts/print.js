@@ -1,4 +1,4 @@
-/* Printing (issue 6): "Print" buttons on card and template pages, and every collapsed block
+/* Printing: "Print" buttons on card and template pages, and every collapsed block
    opened while printing (then closed again). Without scripts the browser's own Print works and
    print.css still opens the blocks in browsers that support ::details-content. */
 (function () {

@@ -1,4 +1,4 @@
-/* Tickable checklists (issue 7): ticks kept on this device only, a progress line per checklist,
+/* Tickable checklists: ticks kept on this device only, a progress line per checklist,
  * step status on the overview, "Clear my ticks" with undo, and "Print my progress".
  *
  * This file is the only place that knows the storage format. One localStorage key per guide,
