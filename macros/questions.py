@@ -67,12 +67,17 @@ class Question:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def check_groups(step_ids: Iterable[str]) -> list[str]:
+    """The check page's groups in order: the first hour, the steps, then managers."""
+    return [TOPICS[0], *step_ids, *TOPICS[1:]]
+
+
 def check_page_order(questions: Iterable[Question], step_ids: Iterable[str]) -> list[Question]:
-    """Questions as the check page lists them: the first hour, the steps in order, then managers.
+    """Questions as the check page lists them, group by group (see check_groups).
 
     The numbers on the check page, its answer key and site/checks.json all follow this order.
     """
-    groups = [TOPICS[0], *step_ids, *TOPICS[1:]]
+    groups = check_groups(step_ids)
     listed = list(questions)
     return [question for group in groups for question in listed if question.group == group]
 

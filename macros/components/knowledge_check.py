@@ -17,7 +17,7 @@ from macros.addresses import CHECK_PAGE, check_anchor
 from macros.components._checks import known_id
 from macros.content import Content
 from macros.errors import MacroArgumentError
-from macros.questions import MAX_OPTIONS, TOPICS, Question, check_page_order
+from macros.questions import MAX_OPTIONS, Question, check_groups, check_page_order
 from macros.render import PageRef, render
 
 # Options are lettered on screen and on paper, so a trainer can say "the answer is B".
@@ -65,8 +65,7 @@ def knowledge_check(content: Content, page: PageRef, question_id: str, number: i
 
 def knowledge_checks(content: Content, page: PageRef, group: str) -> str:
     """Every question of one group (a step id, first-hour or managers), numbered in page order."""
-    groups = [TOPICS[0], *(step.id for step in content.steps), *TOPICS[1:]]
-    known_id("question group", group, groups)
+    known_id("question group", group, check_groups(step.id for step in content.steps))
     numbered = enumerate(check_page_questions(content), start=1)
     return " ".join(
         _render_question(content, page, question, number)
