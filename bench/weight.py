@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
-from macros.bundle import BUNDLE
+from macros import assets
 
 SEARCH_INDEX = "search/search_index.json"
 GZIP_LEVEL = 6  # what common web servers use
@@ -136,13 +136,17 @@ def page_weight(site: Path, page: str, own: set[str]) -> dict[str, object]:
 
 
 def own_assets(site: Path, overrides: Path) -> set[str]:
-    """Our own stylesheets and scripts: the built files from overrides/ and the joined bundle."""
-    sources = {
+    """Our own stylesheets and scripts as published: minified, hashed, joined into bundles."""
+    sources = [
         path.relative_to(overrides).as_posix()
         for path in overrides.rglob("*")
-        if path.suffix in {".css", ".js"} and (site / path.relative_to(overrides)).is_file()
+        if path.is_file() and assets.is_own(path.name)
+    ]
+    return {
+        name
+        for source in [*sources, assets.CSS_BUNDLE, assets.JS_BUNDLE]
+        for name in assets.published_files(site, source)
     }
-    return sources | ({BUNDLE} if (site / BUNDLE).is_file() else set())
 
 
 def site_weight(site: Path) -> dict[str, int]:

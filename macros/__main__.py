@@ -2,8 +2,8 @@
 
 For a generator that builds the pages but runs no MkDocs hooks (Zensical runs macros, not hooks):
 build the pages, then run this to add the card PDFs, the go/ pages, moved and retired addresses,
-links.json and the stylesheet bundle, and to check every internal link. Exit 1 with one message
-naming the file and the fix when anything is wrong.
+links.json and our stylesheets and scripts minified under hashed names, and to check every
+internal link. Exit 1 with one message naming the file and the fix when anything is wrong.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def postbuild_folder(site_dir: Path, config_file: Path) -> None:
         docs_dir=config.docs_dir,
         directory_urls=config.directory_urls,
         languages=frozenset({config.language}),
-        bundled=config.bundled,
+        asset_plan=config.asset_plan,
         sources=sources,
         page_reviews=tuple(reviews),
     )

@@ -1,10 +1,11 @@
 """The work done on a built site, whichever generator built its pages.
 
-Trim the theme's unused files, add the synonyms to the search index and write its word list, join
-our stylesheets, write the card PDFs, the go/ pages, the moved and retired addresses, links.json
-and checks.json, warn of overdue reviews, then refuse any internal link that points nowhere. The
-MkDocs hook runs it at the end of a build; `python -m macros postbuild SITE_DIR` runs it on a
-folder another generator built (macros/__main__.py).
+Trim the theme's unused files, add the synonyms to the search index and write its word list,
+write the card PDFs, the go/ pages, the moved and retired addresses, links.json and checks.json,
+publish our stylesheets and scripts minified under hashed names, warn of overdue reviews, then
+refuse any internal link that points nowhere. The MkDocs hook runs it at the end of a build;
+`python -m macros postbuild SITE_DIR` runs it on a folder another generator built
+(macros/__main__.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from macros import (
-    bundle,
+    assets,
+    brand,
     guards,
     linkcheck,
     previews,
@@ -67,7 +69,7 @@ class Build:
     docs_dir: Path
     directory_urls: bool = True
     languages: frozenset[str] = frozenset({"en"})
-    bundled: tuple[str, ...] = ()  # our stylesheets, joined in this order
+    asset_plan: assets.AssetPlan = field(default_factory=assets.AssetPlan)  # our CSS and JS
     # Built page (site-relative file) -> its Markdown source, so a broken link names its line.
     sources: Mapping[str, Path] = field(default_factory=dict)
     page_reviews: tuple[review.Review, ...] = ()
@@ -131,8 +133,6 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     site_dir = build.site_dir
     sitefiles.prune_unused_assets(site_dir, languages=set(build.languages))
     search.enrich_site(site_dir, build.root / "data")
-    if build.bundled:
-        bundle.write_bundle(site_dir, list(build.bundled))
     count, seconds, cached = pdfcache.card_pdfs(build.root, site_dir, content, options)
     if cached:
         say(f"Copied {count} unchanged card PDFs from .cache/pdfs in {seconds:.2f} s")
@@ -153,6 +153,10 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
         settings = content.settings
         color = settings.primary_color or previews.THEME_PRIMARY
         previews.write_image(site_dir, options.site_name, settings.organization, color)
+    # After every step that writes pages, so each page names the published files.
+    settings = content.settings
+    colors = brand.brand_stylesheet(settings.primary_color, settings.accent_color)
+    assets.publish(site_dir, build.asset_plan, appended_css=colors or "")
     warn_overdue([*build.page_reviews, *review.data_reviews(content)])
     problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
     if problems:

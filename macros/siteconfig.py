@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from macros import bundle
+from macros import assets
 from macros.errors import ContentError
 
 
@@ -77,11 +77,21 @@ class SiteConfig:
     language: str
     extra: dict
     extra_css: tuple[str, ...]
+    scripts: tuple[assets.Script, ...] = ()
+    custom_dir: Path | None = None
 
     @property
-    def bundled(self) -> tuple[str, ...]:
-        """Our stylesheets the build joins into one bundle (macros/bundle.py)."""
-        return tuple(bundle.bundle_plan(list(self.extra_css))[0])
+    def asset_plan(self) -> assets.AssetPlan:
+        """Our stylesheets and scripts, as the build joins and publishes them (macros/assets.py)."""
+        return assets.asset_plan(list(self.extra_css), list(self.scripts), self.custom_dir)
+
+
+def _script(entry: object) -> assets.Script:
+    """An extra_javascript entry: a path, or a mapping with `path` and its attributes."""
+    if not isinstance(entry, dict):
+        return assets.Script(str(entry))
+    plain = not (entry.get("async") or entry.get("type"))
+    return assets.Script(str(entry.get("path", "")), bool(entry.get("defer")) and plain)
 
 
 def site_config(config_file: Path) -> SiteConfig:
@@ -99,4 +109,6 @@ def site_config(config_file: Path) -> SiteConfig:
         language=str(theme.get("language", "en")),
         extra=dict(data.get("extra") or {}),
         extra_css=tuple(str(path) for path in data.get("extra_css") or ()),
+        scripts=tuple(_script(entry) for entry in data.get("extra_javascript") or ()),
+        custom_dir=root / str(theme["custom_dir"]) if theme.get("custom_dir") else None,
     )

@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 
 from jinja2 import Environment  # noqa: E402
 from markupsafe import Markup, escape  # noqa: E402
+from mkdocs.config.config_options import ExtraScriptValue  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
@@ -25,8 +26,8 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros import (  # noqa: E402
     addresses,
+    assets,
     blocks,
-    bundle,
     catalogue,
     changes,
     guards,
@@ -72,24 +73,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     with fail_closed():
         settings = load_content(root / "data", Path(config.docs_dir)).settings
-    config.extra["guide_brand"] = {
-        "primary": settings.primary_color,
-        "accent": settings.accent_color,
-    }
     with fail_closed():
         # Checked and ended with "/" once, for the page head (scripts copy full addresses from it).
         config.extra["guide_public_url"] = print_options(config.site_name, config.extra).public_url
     if settings.logo:
         config.theme["logo"] = settings.logo
     config.extra["guide_addresses"] = addresses.script_config()
-    # Pages link one bundle of our stylesheets; on_post_build writes it from the listed files.
-    _BUNDLED[:], others = bundle.bundle_plan(list(config.extra_css))
-    config.extra_css = [*others, bundle.BUNDLE] if _BUNDLED else others
+    _ASSETS[:] = [_link_bundles(config)]
     return config
 
 
-# The stylesheets joined into the bundle, in mkdocs.yml's order.
-_BUNDLED: list[str] = []
+# This build's plan for our stylesheets and scripts (macros/assets.py), published after the build.
+_ASSETS: list[assets.AssetPlan] = []
+
+
+def _link_bundles(config: MkDocsConfig) -> assets.AssetPlan:
+    """Plan our files; pages link one bundle of our stylesheets and one of our deferred scripts."""
+    scripts = [assets.Script(str(script), _deferred(script)) for script in config.extra_javascript]
+    custom = config.theme.custom_dir
+    plan = assets.asset_plan(list(config.extra_css), scripts, Path(custom) if custom else None)
+    css = plan.bundles.get(assets.CSS_BUNDLE, ())
+    if css:
+        config.extra_css = [*(p for p in config.extra_css if p not in css), assets.CSS_BUNDLE]
+    js = plan.bundles.get(assets.JS_BUNDLE, ())
+    if js:
+        bundle = ExtraScriptValue(assets.JS_BUNDLE)
+        bundle.defer = True
+        kept = [script for script in config.extra_javascript if str(script) not in js]
+        config.extra_javascript = [*kept, bundle]
+    return plan
+
+
+def _deferred(script: ExtraScriptValue | str) -> bool:
+    """A plain deferred script (not async, not a module), which may join the bundle."""
+    if not isinstance(script, ExtraScriptValue):
+        return False
+    return script.defer and not (script.async_ or script.type)
 
 
 # Built page -> its Markdown source, so a broken link is reported where it is written.
@@ -214,7 +233,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         docs_dir=Path(config.docs_dir),
         directory_urls=config.use_directory_urls,
         languages=frozenset({config.theme["language"]}),
-        bundled=tuple(_BUNDLED),
+        asset_plan=_ASSETS[0] if _ASSETS else assets.AssetPlan(),
         sources=dict(_SOURCES),
         page_reviews=tuple(_REVIEWS.values()),
     )

@@ -28,4 +28,7 @@ def test_the_engine_reads_the_config_as_mkdocs_does(
     assert ours.language == theirs.theme["language"]
     assert list(ours.extra_css) == list(theirs.extra_css)
     assert ours.extra["public_url"] == theirs.extra["public_url"]
-    assert ours.bundled, "our stylesheets are joined into one bundle"
+    theirs_scripts = [str(script) for script in theirs.extra_javascript]
+    assert [script.path for script in ours.scripts] == theirs_scripts
+    assert ours.custom_dir == Path(theirs.theme.custom_dir)
+    assert ours.asset_plan.bundles, "our stylesheets and scripts are joined into bundles"

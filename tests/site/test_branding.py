@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from macros import assets
 from macros.content import contrast_with_white
 from tests import editing
 from tests.support import make_fixture_site
@@ -40,6 +41,10 @@ def test_brand_colors_outrank_the_theme_palette(tmp_path) -> None:
     editing.set_setting(site, "primary", '"#8a1538"', block="colors")
     result = site.build()
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (site.root / "site" / "index.html").read_text(encoding="utf-8")
-    assert "body[data-md-color-scheme][data-md-color-primary] {" in html
-    assert "--md-primary-fg-color: #8a1538;" in html
+    built = site.root / "site"
+    css = built / assets.published_files(built, assets.CSS_BUNDLE)[0]
+    text = css.read_text(encoding="utf-8")
+    assert "body[data-md-color-scheme][data-md-color-primary]{" in text
+    assert "--md-primary-fg-color:#8a1538;" in text
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert css.name in html and "<style" not in html

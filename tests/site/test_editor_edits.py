@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from macros import assets
 from macros.content import load_content
 from tests import editing
 from tests.support import ROOT, FixtureSite, make, make_project_copy
@@ -50,7 +51,8 @@ def test_legitimate_edits_pass_make_check(edited: FixtureSite) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All good" in result.stdout
     built = edited.root / "site"
-    assert "--md-primary-fg-color: #8a1538;" in (built / "index.html").read_text("utf-8")
+    css = built / assets.published_files(built, assets.CSS_BUNDLE)[0]
+    assert "--md-primary-fg-color:#8a1538" in css.read_text("utf-8")
     assert "Traps to steer clear of" in (built / CONTENT.steps[0].page.removesuffix(".md") / "index.html").read_text("utf-8")
     assert "cold-room-door" in (built / "links.json").read_text("utf-8")
 

@@ -78,26 +78,3 @@ def test_no_source_maps_or_unused_search_languages_ship(built_site: Path) -> Non
     assert [name for name in shipped if name.endswith(".map")] == []
     assert [name for name in shipped if "/lunr/" in f"/{name}"] == []
     assert any(name.startswith("assets/javascripts/workers/search.") for name in shipped)
-
-
-def test_pages_link_one_bundle_of_our_stylesheets(built_site: Path) -> None:
-    """Every page waits on one request for our styles; the bundle holds each listed file."""
-    from mkdocs.utils.yaml import yaml_load
-
-    from tests.support import ROOT
-
-    listed = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]
-    bundle = (built_site / "assets/stylesheets/guide.bundle.css").read_text(encoding="utf-8")
-    positions = [
-        bundle.index((built_site / path).read_text(encoding="utf-8").strip()) for path in listed
-    ]
-    assert positions == sorted(positions)
-    soup = BeautifulSoup(
-        (built_site / "steps/own-it/index.html").read_text(encoding="utf-8"), "lxml"
-    )
-    ours = [
-        link["href"]
-        for link in soup.find_all("link", rel="stylesheet")
-        if "/assets/stylesheets/" in "/" + link["href"].lstrip("./") and ".min." not in link["href"]
-    ]
-    assert ours == ["../../assets/stylesheets/guide.bundle.css"]
