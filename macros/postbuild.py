@@ -133,6 +133,10 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     site_dir = build.site_dir
     sitefiles.prune_unused_assets(site_dir, languages=set(build.languages))
     search.enrich_site(site_dir, build.root / "data")
+    if not build.directory_urls:
+        # A copy opened from a folder has no server to show a 404 page, and that page's addresses
+        # start at the server's root (/assets/...), which from a folder is the disk's root.
+        (site_dir / "404.html").unlink(missing_ok=True)
     count, seconds, cached = pdfcache.card_pdfs(build.root, site_dir, content, options)
     if cached:
         say(f"Copied {count} unchanged card PDFs from .cache/pdfs in {seconds:.2f} s")
