@@ -137,8 +137,11 @@ def plan(texts: Mapping[str, str], bundles: Mapping[str, Sequence[str]]) -> list
     return published
 
 
-def rewrite_html(html: str, page: str, names: Mapping[str, str]) -> str:
-    """Point each src/href in the page at `page` (site-relative) naming a source at its file."""
+def rewrite_html(html: str, page: str, names: Mapping[str, str], root: str = "/") -> str:
+    """Point each src/href in the page at `page` (site-relative) naming a source at its file.
+
+    `root` is the site's path on its server: the 404 page names files from there (/hr/guide/).
+    """
     folder = posixpath.dirname(page)
 
     def replace(match: re.Match[str]) -> str:
@@ -146,12 +149,14 @@ def rewrite_html(html: str, page: str, names: Mapping[str, str]) -> str:
         if "://" in url or url.startswith(("//", "#", "data:")):
             return match[0]
         path, _, rest = url.partition("?")
-        rooted = path.startswith("/")  # the 404 page names files from the site root
+        rooted = path.startswith(root)
+        if path.startswith("/") and not rooted:
+            return match[0]
         base = "" if rooted else folder
-        target = names.get(posixpath.normpath(posixpath.join(base, path.lstrip("/"))))
+        target = names.get(posixpath.normpath(posixpath.join(base, path.removeprefix(root))))
         if target is None:
             return match[0]
-        new = "/" + target if rooted else posixpath.relpath(target, folder or ".")
+        new = root + target if rooted else posixpath.relpath(target, folder or ".")
         new += f"?{rest}" if rest else ""
         return f"{match['lead']}{match['quote']}{new}{match['quote']}"
 
@@ -180,10 +185,13 @@ def drop_repeats(html: str) -> str:
     return _TAG.sub(once, html)
 
 
-def publish(site_dir: Path, assets: AssetPlan, appended_css: str = "") -> dict[str, str]:
+def publish(
+    site_dir: Path, assets: AssetPlan, appended_css: str = "", root: str = "/"
+) -> dict[str, str]:
     """Publish our files in the built folder as `assets` plans them, and repoint every page.
 
     `appended_css` (the organization's colors) ends the stylesheet bundle, so it wins over ours.
+    `root` is the site's path on its server (/hr/guide/), from which the 404 page names files.
     Returns the map from each source or bundle name to its published name. Run again on a folder
     already published, it points new pages (go/ pages written since) at the files there.
     """
@@ -211,7 +219,7 @@ def publish(site_dir: Path, assets: AssetPlan, appended_css: str = "") -> dict[s
     for page in sorted(site_dir.rglob("*.html")):
         relative = page.relative_to(site_dir).as_posix()
         html = page.read_text(encoding="utf-8")
-        changed = drop_repeats(rewrite_html(html, relative, names))
+        changed = drop_repeats(rewrite_html(html, relative, names, root))
         if changed != html:
             page.write_text(changed, encoding="utf-8")
     for path in texts:

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros import (
     assets,
@@ -160,7 +161,8 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     # After every step that writes pages, so each page names the published files.
     settings = content.settings
     colors = brand.brand_stylesheet(settings.primary_color, settings.accent_color)
-    assets.publish(site_dir, build.asset_plan, appended_css=colors or "")
+    root = urlsplit(options.public_url).path or "/"
+    assets.publish(site_dir, build.asset_plan, appended_css=colors or "", root=root)
     warn_overdue([*build.page_reviews, *review.data_reviews(content)])
     problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
     if problems:

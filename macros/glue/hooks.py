@@ -76,6 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with fail_closed():
         # Checked and ended with "/" once, for the page head (scripts copy full addresses from it).
         config.extra["guide_public_url"] = print_options(config.site_name, config.extra).public_url
+    if config.extra["guide_public_url"] and not config.site_url:
+        # The 404 page is shown at any depth, so it names its files from the site's root: the
+        # public address's path (/hr/guide/), else the server's root.
+        config.site_url = config.extra["guide_public_url"]
     if settings.logo:
         config.theme["logo"] = settings.logo
     config.extra["guide_addresses"] = addresses.script_config()

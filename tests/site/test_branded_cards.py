@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from macros import assets
 from macros.content import CONTACTS
 from tests.support import make_fixture_site
 
@@ -78,3 +79,12 @@ def test_with_a_public_address_previews_carry_an_image_and_absolute_addresses(br
         assert tags["og:image"] == PUBLIC + "assets/images/guide-preview.png", path
         assert tags["twitter:card"] == "summary_large_image", path
         assert [link["href"] for link in head.select("link[rel=canonical]")] == [PUBLIC + canonical]
+
+
+def test_with_a_public_address_the_404_page_names_its_files_under_that_path(branded: Path) -> None:
+    """Shown at any depth under /people/guides/handling-mistakes/, it still finds its files."""
+    html = (branded / "404.html").read_text(encoding="utf-8")
+    path = "/people/guides/handling-mistakes/"
+    css = assets.published_files(branded, assets.CSS_BUNDLE)[0]
+    assert f'href="{path}{css}"' in html
+    assert 'href="/assets/' not in html and 'src="/assets/' not in html
