@@ -100,3 +100,11 @@ def test_the_bundles_hold_every_listed_file_minified_in_order(built_site: Path) 
         ]
         assert positions == sorted(positions), f"{bundle} is not in mkdocs.yml's order"
         assert len(text) < sum(len((OVERRIDES / p).read_text("utf-8")) for p in listed)
+
+
+def test_every_stylesheet_and_script_of_the_site_is_hashed(built_site: Path) -> None:
+    """hosting/web.config caches these two folders for a year on that promise."""
+    folders = [built_site / "assets/stylesheets", built_site / "assets/javascripts"]
+    files = [p.relative_to(built_site).as_posix() for f in folders for p in f.rglob("*.*")]
+    assert files
+    assert [name for name in files if not HASHED.search(name)] == []
