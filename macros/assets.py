@@ -1,11 +1,12 @@
 """Our own stylesheets and scripts, published lean and cache-safe on any built folder.
 
 A caching server that keeps `ticks.js` for a day would pair new pages with yesterday's script:
-so every file of ours is minified (rcssmin, rjsmin) and published under a name that carries a hash
-of its content (`ticks.3f2a91c0.min.js`), as the theme does for its own files, and every page that
-names it is pointed at the new name. Stylesheets listed together are joined into one file first, so
-a page waits on one request for our styles. The plain names are removed, so a page that still names
-one fails the build's link check instead of loading a stale copy.
+so every file of ours is minified (rcssmin, rjsmin) and published under a name that carries a
+hash of its content (`guide-core.cf42b804.min.js`), as the theme does for its own files, and
+every page that names it is pointed at the new name. The stylesheets and the deferred scripts the
+config lists are joined into one file each first, so a page waits on one request for each. The
+plain names are removed, so a page that still names one fails the build's link check instead of
+loading a stale copy.
 """
 
 from __future__ import annotations
@@ -128,7 +129,9 @@ def plan(texts: Mapping[str, str], bundles: Mapping[str, Sequence[str]]) -> list
     published = []
     members = {member for names in bundles.values() for member in names}
     for bundle, names in bundles.items():
-        joined = "".join(minify(name, texts[name]) for name in names).encode("utf-8")
+        # A script that ends without `;` must not run into the next one: `})()` then `(...)`.
+        separator = ";" if bundle.endswith(".js") else ""
+        joined = separator.join(minify(name, texts[name]) for name in names).encode("utf-8")
         published.append(Published(bundle, hashed_path(bundle, joined), joined))
     for path, text in texts.items():
         if path not in members:

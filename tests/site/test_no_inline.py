@@ -7,6 +7,7 @@ Data blocks (`<script type="application/json">`, the theme's config) run nothing
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,17 @@ def test_no_page_of_the_site_has_anything_inline(built_site: Path) -> None:
 
 def test_no_page_of_the_offline_copy_has_anything_inline(offline_build) -> None:
     assert site_problems(offline_build.require()) == {}
+
+
+@pytest.mark.parametrize("version", ["scorm12", "scorm2004"])
+def test_no_page_of_an_lms_package_has_anything_inline(scorm_packages, version: str) -> None:
+    """The launch page (scorm-launch.html) included: an LMS may send a strict policy too."""
+    with zipfile.ZipFile(scorm_packages.zip(version)) as package:
+        pages = [name for name in package.namelist() if name.endswith(".html")]
+        assert "scorm-launch.html" in pages
+        problems = {
+            name: found
+            for name in pages
+            if (found := inline_problems(package.read(name).decode("utf-8")))
+        }
+    assert problems == {}

@@ -15,7 +15,7 @@ from pathlib import Path
 from macros.addresses import CATALOGUE_FILE, GO, PDF_FOLDER
 from tests.support import ROOT
 
-# Our published CSS and JS stay: the pages already name them, and postbuild points new ones there.
+# The pages already name our published CSS and JS: postbuild publishes the same files again.
 WRITTEN_AFTER_THE_PAGES = (CATALOGUE_FILE, GO, PDF_FOLDER)
 
 
@@ -41,6 +41,8 @@ def test_postbuild_on_a_built_folder_writes_what_the_hook_wrote(
     for name in WRITTEN_AFTER_THE_PAGES:
         target = site / name
         shutil.rmtree(target) if target.is_dir() else target.unlink()
+    # As a generator leaves them: our stylesheets and scripts under their plain names too.
+    shutil.copytree(ROOT / "overrides" / "assets", site / "assets", dirs_exist_ok=True)
     result = postbuild(site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert all_files(site) == all_files(built_site)

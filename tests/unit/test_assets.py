@@ -88,3 +88,9 @@ def test_a_changed_file_gets_a_new_name_and_pages_follow(tmp_path: Path) -> None
     name = second["assets/javascripts/go.js"]
     assert name != first["assets/javascripts/go.js"]
     assert name in (site / "steps/own-it/index.html").read_text(encoding="utf-8")
+
+
+def test_joined_scripts_cannot_run_into_each_other(tmp_path: Path) -> None:
+    texts = {"assets/javascripts/a.js": "(function () {})()", "assets/javascripts/b.js": "(1)"}
+    (bundle,) = assets.plan(texts, {assets.JS_BUNDLE: tuple(texts)})
+    assert bundle.data == b"(function(){})()\n;(1)\n"
