@@ -163,6 +163,7 @@ def launch_page(content: Content, site_dir: Path, version: Version, title: str) 
     """The launch page: the guide in a frame, and the offer to go back to the last page."""
     return ENVIRONMENT.get_template("lms/scorm-launch.html").render(
         title=title,
+        rule=content.settings.completion.rule,
         settings=launch_settings(content, site_dir, version),
         script=LAUNCH_SCRIPT,
         style=LAUNCH_STYLE,

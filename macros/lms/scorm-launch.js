@@ -329,6 +329,16 @@
     return close;
   }
 
+  /** Say on the guide's pages what a course keeps: each `data-lms-note` paragraph gets the
+   * launch page's text of that name (the pages' own text says nothing leaves the browser). */
+  function tellWhatIsSaved(doc) {
+    for (const note of doc.querySelectorAll("[data-lms-note]")) {
+      const name = note.getAttribute("data-lms-note");
+      const text = document.querySelector(`[data-lms-note-text="${CSS.escape(name)}"]`);
+      if (text) note.textContent = text.textContent;
+    }
+  }
+
   function start() {
     const frame = document.querySelector(".guide-lms__frame");
     const home = frame.getAttribute("data-lms-home") || "index.html";
@@ -386,6 +396,7 @@
       location = path;
       for (const [id, page] of settings.steps) if (page === path) visited.add(id);
       frame.contentDocument.addEventListener("guide:statechange", schedule);
+      tellWhatIsSaved(frame.contentDocument);
       schedule();
     });
     window.addEventListener("storage", (event) => {

@@ -3,8 +3,8 @@
 The host page provides the API and frames the package's launch page, as an LMS does
 (tests/browser/scorm_host.js logs every call with the error code after it). The learner moves
 through the guide by clicking its own links, in the guide's frame inside the launch page.
-Other completion rules are tried by copies of the launch page with another `data-lms-completion`
-(what data/site.yml sets is tested in tests/unit/test_lms_package.py).
+Other completion rules are tried with launch pages the packer renders for that rule beside the
+package's own (how data/site.yml sets the rule is tested in tests/unit/test_lms_package.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 
 from macros import lms as package
 from macros.content import load_content
+from macros.content.model import Completion
 from tests.browser.conftest import STRICT_CSP, SiteServer, serve_folder
 from tests.browser.test_a11y import _RUN_AXE, AXE, WCAG_TAGS
 from tests.browser.ticks_support import watch_errors
@@ -36,6 +37,8 @@ HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 STEPS = list(CONTENT.steps)
 FOLDERS = {"1.2": "package12", "2004": "package2004"}
+VERSIONS = {"1.2": package.SCORM12, "2004": package.SCORM2004}
+TITLE = "Handling Mistakes at Work"
 KEYS = {
     "1.2": {
         "status": "cmi.core.lesson_status",
@@ -70,12 +73,13 @@ def lms_host(scorm_packages, tmp_path_factory) -> Iterator[SiteServer]:
     shutil.copy(AXE, root / "lms" / "axe.min.js")
     (root / "host.html").write_text(HOST_PAGE, "utf-8")
     for version, folder in FOLDERS.items():
-        key = "scorm12" if version == "1.2" else "scorm2004"
-        with zipfile.ZipFile(scorm_packages.zip(key)) as zf:
+        with zipfile.ZipFile(scorm_packages.zip(VERSIONS[version].key)) as zf:
             zf.extractall(root / folder)
-        launch = (root / folder / package.LAUNCH_PAGE).read_text("utf-8")
         for rule in ("checklists", "check"):
-            variant = launch.replace('data-lms-completion="steps"', f'data-lms-completion="{rule}"')
+            settings = replace(CONTENT.settings, completion=Completion(rule, 80))
+            variant = package.launch_page(
+                replace(CONTENT, settings=settings), root / folder, VERSIONS[version], TITLE
+            )
             (root / folder / f"launch-{rule}.html").write_text(variant, "utf-8")
     server, info = serve_folder(root, {"Content-Security-Policy": STRICT_CSP})
     yield info
@@ -309,15 +313,12 @@ def test_checklists_rule_completes_when_every_item_is_ticked(
     assert_clean(run)
 
 
-def answers_with(best: int, answered: int | None = None, rev: str = "") -> dict:
-    """The answers key's value: the first `best` questions answered best, the rest of the first
-    `answered` answered otherwise (each with its rev, or `rev` to play an outdated answer)."""
-    chosen = {}
-    for index, question in enumerate(list(CONTENT.questions.values())[: answered or best]):
-        other = next(o.id for o in question.options if o.id != question.best)
-        option = question.best if index < best else other
-        chosen[question.id] = {"option": option, "rev": rev or question.rev}
-    return {"questions": chosen}
+def answer(run: Launch, question_id: str, option_id: str) -> None:
+    """Pick an option of a question on the guide's page and check it, as a learner does."""
+    question = run.guide.locator(f'.guide-check[data-check="{question_id}"]')
+    run.click(question.locator(f'label[for$="--{option_id}"]'))
+    run.click(question.locator("[data-check-submit]"))
+    expect(question.locator("[data-check-feedback]")).not_to_be_empty()
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
@@ -325,18 +326,30 @@ def test_check_rule_reports_a_score_and_passes_at_the_pass_mark(
     context, lms_host, version: str
 ) -> None:
     """The check page's questions (checks.json), 80% to pass (data/site.yml's pass_mark)."""
-    total = len(CONTENT.questions)
+    questions = list(CONTENT.questions.values())
+    total = len(questions)
     passing = -(-total * 80 // 100)  # the fewest best answers that reach 80%
     run = launch(context, lms_host, version, page="launch-check.html")
-    write_in_guide(run, ANSWERS_KEY, answers_with(1))
+    # An answer stored for an older wording of a question does not count.
+    stale = {q.id: {"option": q.best, "rev": "000000000000"} for q in questions[:3]}
+    write_in_guide(run, ANSWERS_KEY, {"questions": stale})
+    run.wait_stored("score", "0")
+    assert run.stored("status") == "incomplete"
+    run.click(run.guide.locator("a.md-nav__link", has_text="Check your understanding"))
+    run.wait_guide("check.html")
+    answer(run, questions[0].id, questions[0].best)
     run.wait_stored("score", str(round(100 / total)))
     assert run.stored("status") == "incomplete"
-    # An answer stored for an older wording of a question does not count.
-    write_in_guide(run, ANSWERS_KEY, answers_with(3, rev="000000000000"))
-    run.wait_stored("score", "0")
-    write_in_guide(run, ANSWERS_KEY, answers_with(passing - 1, answered=total))
-    run.wait_stored("score", str(round(100 * (passing - 1) / total)))
+    wrong = {q.id: next(o.id for o in q.options if o.id != q.best) for q in questions}
+    for index, question in enumerate(questions[1:], start=1):
+        answer(run, question.id, question.best if index < passing - 1 else wrong[question.id])
+    run.page.wait_for_function(
+        "([key, total]) => { const v = window.lms.committed.at(-1)?.values[key];"
+        " return !!v && Object.keys(JSON.parse(v).a).length === total; }",
+        arg=[KEYS[version]["suspend"], total],
+    )
     below = run.committed()[-1]
+    assert below[KEYS[version]["score"]] == str(round(100 * (passing - 1) / total))
     if version == "1.2":
         assert below["cmi.core.lesson_status"] == "failed"
     else:
@@ -344,7 +357,8 @@ def test_check_rule_reports_a_score_and_passes_at_the_pass_mark(
             "incomplete",
             "failed",
         )
-    write_in_guide(run, ANSWERS_KEY, answers_with(passing, answered=total))
+    # The learner tries one again and picks the best answer: now at the pass mark.
+    answer(run, questions[-1].id, questions[-1].best)
     score = round(100 * passing / total)
     run.wait_stored("score", str(score))
     final = run.committed()[-1]
@@ -452,5 +466,21 @@ def test_the_offer_to_go_back_is_accessible_and_works_by_keyboard(context, lms_h
     run.page.keyboard.press("Enter")
     run.wait_guide(step_path(3))
     expect(offer).to_be_hidden()
+    run.leave()
+    assert_clean(run)
+
+
+def test_in_a_course_the_guide_says_what_the_lms_keeps(context, lms_host) -> None:
+    """The pages say ticks and answers stay in the browser; in a course they also go to the LMS."""
+    run = launch(context, lms_host, "2004", page="launch-check.html")
+    run.click(run.guide.locator("a.md-nav__link", has_text="About this guide"))
+    run.wait_guide("about.html")
+    privacy = run.guide.locator('[data-lms-note="privacy"]')
+    expect(privacy).to_contain_text("saved in this browser and in your learning system")
+    assert "nothing is sent anywhere" not in privacy.inner_text()
+    run.click(run.guide.locator("a.md-nav__link", has_text="Check your understanding"))
+    run.wait_guide("check.html")
+    note = run.guide.locator('[data-lms-note="check"]')
+    expect(note).to_contain_text("your learning system gets your score")
     run.leave()
     assert_clean(run)
