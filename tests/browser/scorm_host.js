@@ -1,6 +1,7 @@
 /* A test LMS: scorm-again's runtime on a host page that frames the package's launch page, as an
  * LMS does. Every API call is logged with the error code the runtime reported right after it,
- * and `committed` holds the values as the LMS stored them at each Commit (and at the finish). */
+ * and `committed` holds the values as the LMS stored them at each Commit (and at the finish).
+ * With `popup`, the launch page opens in a window of its own, as some LMSs launch a course. */
 (() => {
   "use strict";
 
@@ -26,7 +27,7 @@
   const lms = {
     calls: [],
     committed: [],
-    start(version, saved, launch) {
+    start(version, saved, launch, popup = false) {
       const names = NAMES[version];
       const api = new window[names.runtime]({ autocommit: false });
       if (saved) api.loadFromJSON(saved);
@@ -48,6 +49,10 @@
         };
       }
       window[names.global] = api;
+      if (popup) {
+        lms.window = window.open(launch, "course");
+        return;
+      }
       const frame = document.createElement("iframe");
       frame.id = "sco";
       frame.title = "Course";

@@ -484,3 +484,26 @@ def test_in_a_course_the_guide_says_what_the_lms_keeps(context, lms_host) -> Non
     expect(note).to_contain_text("your learning system gets your score")
     run.leave()
     assert_clean(run)
+
+
+def test_a_course_opened_in_its_own_window_finds_the_lms_through_its_opener(
+    context, lms_host
+) -> None:
+    tab = context.new_page()
+    errors: list[str] = []
+    watch_errors(tab, errors)
+    tab.goto(lms_host.url("host.html"))
+    with tab.expect_popup() as opened:
+        tab.evaluate(
+            "(src) => window.lms.start('2004', null, src, true)",
+            f"{FOLDERS['2004']}/{package.LAUNCH_PAGE}",
+        )
+    course = opened.value
+    watch_errors(course, errors)
+    course.frame_locator(".guide-lms__frame").locator("h1").first.wait_for()
+    run = Launch(tab, "2004", errors)
+    run.wait_stored("status", "incomplete")
+    run.wait_stored("location", "index.html")
+    course.close(run_before_unload=True)
+    tab.wait_for_function("window.lms.calls.some((call) => call.method === 'Terminate')")
+    assert_clean(run)
