@@ -1,7 +1,8 @@
 """Lighthouse (mobile, Debian Chromium) against the built site, served gzip-compressed on 127.0.0.1.
 
 The server is the few lines a real host does for a static site: files, the right types, gzip when
-the browser asks for it, 404 for anything else. Lighthouse runs from bench/node_modules.
+the browser asks for it, the caching rules of hosting/, 404 for anything else. Lighthouse runs
+from bench/node_modules.
 """
 
 from __future__ import annotations
@@ -20,11 +21,18 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+from macros.assets import HASHED_NAME
+
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+def cache_control(name: str) -> str:
+    """What hosting/ sends: a year for files named after their content, else revalidate."""
+    return "public, max-age=31536000, immutable" if HASHED_NAME.search(name) else "no-cache"
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -53,7 +61,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=3600")
+        self.send_header("Cache-Control", cache_control(path.name))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return _Body(body)
