@@ -48,14 +48,16 @@ build: $(STAMP) ## Build the site into site/ (replaced only when the build succe
 		rm -rf "$$tmp/old"; if [ -d $(SITE) ]; then mv $(SITE) "$$tmp/old"; fi; \
 		mv "$$tmp/site" $(SITE); rm -rf "$$tmp"; echo "Built the guide into $(SITE)/"; \
 	else \
-		rm -rf "$$tmp"; echo "The build failed: $(SITE)/ still holds the last good build." >&2; exit 1; \
+		rm -rf "$$tmp"; echo "The build failed$$([ -d $(SITE) ] && echo ": $(SITE)/ still holds the last good build")." >&2; exit 1; \
 	fi
 
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP) ## Preview on http://127.0.0.1:8000, reloaded on every save; errors show in the browser (Ctrl+C stops it)
 	@$(BIN)/python -m macros.glue.preview --dev-addr $(SERVE_ADDR)
 
-check: build ## Check your work before you share it: build, spelling, reading grade, copying, links
+# The build leaves the link lock to the check, which lists it with every other problem at once.
+check: $(STAMP) ## Check your work before you share it: build, spelling, reading grade, copying, links
+	@$(MAKE) --no-print-directory build GUIDE_LINK_LOCK=check
 	@$(BIN)/python -m macros.proof $(SITE)
 
 test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, built site, real Chromium)

@@ -15,7 +15,7 @@ from pathlib import Path
 from macros import postbuild, review
 from macros.addresses import CATALOGUE_FILE, page_url
 from macros.content import load_content
-from macros.errors import ContentError
+from macros.errors import ContentError, ContentErrors
 from macros.printing.options import print_options
 from macros.siteconfig import site_config
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         postbuild_folder(args.site_dir, args.config)
-    except (ContentError, postbuild.BrokenLinks) as error:
+    except (ContentError, ContentErrors, postbuild.BrokenLinks) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"Post-build work done in {args.site_dir}/")

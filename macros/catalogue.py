@@ -220,7 +220,8 @@ def _checklist_links(content: Content, step_id: str, url: str, directory_urls: b
             )
             for item in checklist.items
         )
-        # A retired item keeps its old anchor, now on its successor (or on the checklist).
+        # A retired item keeps its old anchor, now on its successor (or on the checklist), and
+        # its short link, which leads to that anchor.
         titles = {item.id: item.text for item in checklist.items}
         links.extend(
             Link(
@@ -228,7 +229,7 @@ def _checklist_links(content: Content, step_id: str, url: str, directory_urls: b
                 "retired",
                 f"Now: {titles.get(now, checklist.title)}",
                 f"{url}#{item_anchor(checklist.id, old)}",
-                None,
+                short_url(f"{checklist.id}/{old}", directory_urls),
                 step_id,
             )
             for old, now in checklist.retired.items()

@@ -61,3 +61,11 @@ class MacroArgumentError(Exception):
         self.message = message
         self.fix = fix
         super().__init__(f"{message}. Fix: {fix}.")
+
+
+class ContentErrors(Exception):
+    """Several author errors found at once by a check over the whole site: one line each."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))

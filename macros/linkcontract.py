@@ -121,6 +121,7 @@ def broken_promises(
                     fix=_ways_forward(promise),
                 )
             )
+            continue  # its addresses fail too: the gone id is the one thing to fix
         for kind, url in (("address", promise.url), ("short link", promise.short)):
             problem = resolve(site_dir, url) if url is not None else None
             if problem:

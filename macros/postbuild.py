@@ -31,6 +31,8 @@ from macros import (
 from macros.addresses import CHECK_PAGE, CHECKS_FILE, page_url
 from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
+from macros.errors import ContentErrors
+from macros.linkcontract import contract_problems
 from macros.printing import pdfcache
 from macros.printing.options import PrintOptions
 from macros.questions import check_page_order, write_checks_json
@@ -74,6 +76,8 @@ class Build:
     # Built page (site-relative file) -> its Markdown source, so a broken link names its line.
     sources: Mapping[str, Path] = field(default_factory=dict)
     page_reviews: tuple[review.Review, ...] = ()
+    # The link lock to hold the site to (tests/links.lock.json), or None when a later step does.
+    link_lock: Path | None = None
 
 
 def publish(
@@ -127,7 +131,10 @@ def publish(
 
 
 def run(build: Build, content: Content, options: PrintOptions, say: Callable[[str], None]) -> None:
-    """Do every post-build step on `build.site_dir`; bad output raises ContentError/BrokenLinks.
+    """Do every post-build step on `build.site_dir`; bad output raises ContentError(s)/BrokenLinks.
+
+    A published link that is gone (tests/links.lock.json) stops the build as it stops
+    `make check`, so the preview shows it too.
 
     `say` shows progress in the generator's own log (the build times read by `make bench`).
     """
@@ -164,6 +171,10 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     root = urlsplit(options.public_url).path or "/"
     assets.publish(site_dir, build.asset_plan, appended_css=colors or "", root=root)
     warn_overdue([*build.page_reviews, *review.data_reviews(content)])
+    if build.link_lock and build.directory_urls:  # the lock holds web addresses, not files
+        broken = contract_problems(site_dir, build.link_lock)
+        if broken:
+            raise ContentErrors(broken)
     problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
     if problems:
         raise BrokenLinks(problems)

@@ -20,6 +20,7 @@ from macros.addresses import (
     PAGE_LINK,
     RESERVED_IDS,
     is_page_path,
+    item_anchor,
     page_url,
     relative_url,
     short_path,
@@ -121,13 +122,20 @@ def short_links(links: list[Link]) -> list[Forward]:
 
     Steps, checklists and examples have `go/<id>/`; sections and items one inside their owner's
     (`go/step-2/why/`), whose "/" keeps them apart. Retired entries forward through the
-    retirement plan instead. Offline, the pages are `go/<id>/index.html` forwarding to files.
+    retirement plan instead, but for a retired item: its old anchor stays on its step page, so
+    its short link leads there. Offline, the pages are `go/<id>/index.html` forwarding to files.
     """
     return [
         Forward(path=link.short, target=link.url, title=link.title)
         for link in links
-        if link.short and link.kind != "retired"
+        if link.short and (link.kind != "retired" or _retired_item(link))
     ]
+
+
+def _retired_item(link: Link) -> bool:
+    """A retired checklist item: its address is its own item anchor (kept on the step page)."""
+    checklist_id, _, item_id = link.id.partition("/")
+    return bool(item_id) and link.url.endswith(f"#{item_anchor(checklist_id, item_id)}")
 
 
 def load_redirects(data_dir: Path, docs_dir: Path, directory_urls: bool = True) -> list[Forward]:

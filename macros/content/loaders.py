@@ -244,7 +244,7 @@ def _not_an_item(record: Record, before: list[str]) -> None:
             "this looks like an item (it has 'text' and no 'items') written where a checklist "
             "starts",
             f"indent it under 'items:' {above}: its '- id:' lined up with the other items' "
-            "(two more spaces), its 'text:' under 'id:'",
+            "'- id:', and its 'text:' under its 'id:'",
         )
 
 

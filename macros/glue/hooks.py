@@ -6,6 +6,7 @@ Loaded through `hooks:` in mkdocs.yml (a file path), so the project root is put 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,8 +39,9 @@ from macros import (  # noqa: E402
     templatecache,
 )
 from macros.content import Content, load_content  # noqa: E402
-from macros.errors import ContentError  # noqa: E402
+from macros.errors import ContentError, ContentErrors  # noqa: E402
 from macros.glue import messages  # noqa: E402
+from macros.linkcontract import LOCK_FILE  # noqa: E402
 from macros.pageref import PageRef  # noqa: E402
 from macros.printing import pageline, pages  # noqa: E402
 from macros.printing.options import PrintOptions, print_options  # noqa: E402
@@ -60,6 +62,10 @@ def fail_closed() -> Iterator[None]:
         yield
     except ContentError as error:
         raise PluginError(str(error)) from None
+    except ContentErrors as error:
+        for each in error.errors:  # one line each, then why the build stops
+            log.error(str(each))
+        raise PluginError(f"{len(error.errors)} problem(s), listed above") from None
     except postbuild.BrokenLinks as error:
         for line in error.lines():  # one line each, then why the build stops
             log.error(line)
@@ -231,8 +237,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def on_post_build(config: MkDocsConfig) -> None:
     """The engine's post-build work (macros/postbuild.py) on the site MkDocs just wrote."""
     content, options = _this_build(config)
+    root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
     build = postbuild.Build(
-        root=Path(config.config_file_path).resolve().parent,  # `-f` may give a relative path
+        root=root,
         site_dir=Path(config.site_dir),
         docs_dir=Path(config.docs_dir),
         directory_urls=config.use_directory_urls,
@@ -240,6 +247,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         asset_plan=_ASSETS[0] if _ASSETS else assets.AssetPlan(),
         sources=dict(_SOURCES),
         page_reviews=tuple(_REVIEWS.values()),
+        # `make check` holds the site to the lock itself, listed with every other problem.
+        link_lock=None if os.environ.get("GUIDE_LINK_LOCK") == "check" else root / LOCK_FILE,
     )
     with fail_closed():
         postbuild.run(build, content, options, say=log.info)

@@ -50,8 +50,17 @@ def _heading(path: Path, section) -> bool:
     return re.search(rf"^## .*\{{#{anchor}\}}", path.read_text("utf-8"), re.MULTILINE) is not None
 
 
-def take_out(site: FixtureSite) -> tuple[str, str]:
-    """Replace an example by a new one and drop a section heading; (example id, section id)."""
+def retired_item() -> tuple[str, str]:
+    """(checklist/item id, the id of another item of that checklist) for a published item."""
+    for checklist in CONTENT.checklists.values():
+        *others, last = (f"{checklist.id}/{item.id}" for item in checklist.items)
+        if others and last in LOCKED and LOCKED[last].short:
+            return last, others[0]
+    raise AssertionError("no checklist has two items, the last published with a short link")
+
+
+def take_out(site: FixtureSite) -> tuple[str, str, str]:
+    """Replace an example by a new one, drop a section heading and an item; their ids."""
     example, page = replaced_example()
     site.write("data/examples/cold-room-door.yml", NEW_EXAMPLE.read_text(encoding="utf-8"))
     (site.data / "examples" / f"{example}.yml").unlink()
@@ -63,29 +72,37 @@ def take_out(site: FixtureSite) -> tuple[str, str]:
     source, section, _ = retired_section()
     anchor = section.rsplit("/", 1)[1]
     editing.set_line(site, f"docs/{source}", rf"^## .*\{{#{anchor}\}}", "")
-    return example, section
+    item = retired_item()[0]
+    editing.remove_item(site, item.split("/")[1])
+    return example, section, item
 
 
 @pytest.fixture(scope="module")
 def retired_site(tmp_path_factory: pytest.TempPathFactory) -> FixtureSite:
     site = make_project_copy(tmp_path_factory.mktemp("retire"))
-    example, section = take_out(site)
+    example, section, item = take_out(site)
     editing.retire(site, example, "cold-room-door")
     editing.retire(site, section, retired_section()[2])
+    editing.retire(site, item, retired_item()[1])
     return site
 
 
 def test_without_a_retirement_make_check_names_the_id_and_both_ways(tmp_path: Path) -> None:
     site = make_project_copy(tmp_path)
-    example, section = take_out(site)
+    example, section, item = take_out(site)
     result = make(site.root, "check")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    for old in (example, section):
+    for old in (example, section, item):
         said = [row for row in output.splitlines() if f"'{old}'" in row and row.startswith("Error")]
         assert said, output
         assert all("put back" in row and f"'  {old}: <where it leads now>'" in row for row in said)
+        assert len(said) == 1, said  # the gone id only, not each of its addresses after it
     assert "Traceback" not in output
+    built = site.build()  # the build stops too (so does the preview), naming each
+    assert built.returncode != 0
+    for old in (example, section, item):
+        assert f"Error: tests/links.lock.json (record '{old}')" in built.stdout + built.stderr
 
 
 def test_retired_example_and_section_keep_resolving(retired_site: FixtureSite) -> None:
@@ -94,12 +111,13 @@ def test_retired_example_and_section_keep_resolving(retired_site: FixtureSite) -
     site = retired_site.root / "site"
     catalogue = read_catalogue(site / "links.json")
     assert broken_promises(list(LOCKED.values()), catalogue, site) == []
-    example, section = replaced_example()[0], retired_section()[1]
+    example, section, item = replaced_example()[0], retired_section()[1], retired_item()[0]
     entries = {e["id"]: e for e in json.loads((site / "links.json").read_text("utf-8"))["links"]}
-    for old in (example, section):
+    for old in (example, section, item):
         assert entries[old]["kind"] == "retired" and entries[old]["title"].startswith("Now: ")
         assert resolve(site, LOCKED[old].url) is None
     assert resolve(site, LOCKED[example].short) is None
+    assert resolve(site, LOCKED[item].short) is None  # go/<checklist>/<item>/ of a retired item
     forward = (site / LOCKED[example].short / "index.html").read_text("utf-8")
     assert "example-cold-room-door" in forward
 
@@ -116,7 +134,7 @@ def test_a_wrong_retirement_stops_the_build_at_its_line(
     tmp_path: Path, line: str, says: str
 ) -> None:
     site = make_project_copy(tmp_path)
-    example, _ = take_out(site)
+    example, _, _ = take_out(site)
     if "still" in says:
         line = line.replace("EXAMPLE", "cold-room-door")
     old, _, now = line.replace("EXAMPLE", example).partition(": ")

@@ -48,6 +48,15 @@ def test_removing_a_locked_id_fails(tmp_path: Path) -> None:
     assert "put back the id" in said and "'retired:' in data/redirects.yml" in said
 
 
+def test_a_gone_id_is_one_problem_not_one_per_address(tmp_path: Path) -> None:
+    site = fixture_site(tmp_path)
+    page(site, "steps/own-it", '<h1 id="step-3">Own it</h1>')  # its anchor went with it
+    problems = broken_promises([STEP, SECTION], [STEP], site)
+    assert [problem.message for problem in problems] == [
+        "the published link 'step-3/what-to-do' (steps/own-it/#what-to-do) is gone"
+    ]
+
+
 def test_a_lost_fragment_fails_even_when_the_id_stays(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
     page(site, "steps/own-it", '<h1 id="step-3">Own it</h1><h2 id="things-to-do">Do</h2>')

@@ -44,7 +44,16 @@ def test_every_step_checklist_and_example_gets_one_short_link() -> None:
 def test_every_section_and_item_gets_a_short_link_inside_its_owners() -> None:
     forwards = {f.path: f for f in short_links(LINKS) if f.path.count("/") > 2}
     nested = [link for link in LINKS if link.kind in ("section", "item")]
-    assert sorted(forwards) == sorted(f"go/{link.id}/" for link in nested)
+    retired_items = [
+        f"{checklist.id}/{old}"
+        for checklist in CONTENT.checklists.values()
+        for old in checklist.retired
+    ]
+    expected = [link.id for link in nested] + retired_items
+    assert sorted(forwards) == sorted(f"go/{link_id}/" for link_id in expected)
+    for old in retired_items:  # its old anchor is kept on the step page, so its short leads there
+        checklist, item = old.split("/")
+        assert forwards[f"go/{old}/"].target.endswith(f"#item-{checklist}--{item}")
     assert forwards["go/step-2/what-to-do/"].target == "steps/tell-your-manager/#what-to-do"
     item = next(i for i in CONTENT.checklists["own-it"].items)
     assert forwards[f"go/own-it/{item.id}/"].target == f"steps/own-it/#item-own-it--{item.id}"
@@ -55,11 +64,13 @@ def test_every_section_and_item_gets_a_short_link_inside_its_owners() -> None:
 
 def test_the_go_pages_are_the_catalogues_entries_with_a_short_link() -> None:
     forwards = short_links(LINKS)
-    live = [link for link in LINKS if link.short and link.kind != "retired"]
-    assert [(f.path, f.target, f.title) for f in forwards] == [
-        (link.short, link.url, link.title) for link in live
+    shown = [
+        link for link in LINKS if link.short and (link.kind != "retired" or "#item-" in link.url)
     ]
-    assert {link.kind for link in live} == {*TOP_LEVEL, "section", "item"}
+    assert [(f.path, f.target, f.title) for f in forwards] == [
+        (link.short, link.url, link.title) for link in shown
+    ]
+    assert {link.kind for link in shown} == {*TOP_LEVEL, "section", "item", "retired"}
 
 
 def test_an_example_id_that_clashes_with_a_checklist_names_both_files(tmp_path: Path) -> None:
