@@ -210,6 +210,8 @@ def test_the_offers_are_reached_with_the_arrow_keys_and_enter(
     page: object, site_server: SiteServer
 ) -> None:
     """As Material's own results: down from the box to each offer, Enter opens it."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_server.url())
     search(page, site_server.url(), NOTHING)
     page.keyboard.press("ArrowDown")
@@ -218,26 +220,33 @@ def test_the_offers_are_reached_with_the_arrow_keys_and_enter(
     assert page.evaluate("document.activeElement.textContent") == "The five steps"
     page.keyboard.press("Enter")
     page.wait_for_url(site_server.url("steps/"))
+    assert not errors, errors
 
 
 def test_enter_in_the_box_opens_the_first_hour_when_nothing_matches(
     page: object, site_server: SiteServer
 ) -> None:
     """Material's Enter opens the best result; with none, the first offer is the best there is."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_server.url("managers/"))
     search(page, site_server.url(), NOTHING)
     page.keyboard.press("Enter")
     page.wait_for_url(site_server.url("right-now/"))
+    assert not errors, errors
 
 
 def test_enter_in_the_box_still_opens_the_best_result(
     page: object, site_server: SiteServer
 ) -> None:
-    """The offers never outrank a real result: Enter opens Material's best match."""
+    """With results on show, Enter opens Material's best match: the panel's lines never intrude."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_server.url())
     found = search(page, site_server.url(), "manger")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: _page_of(url, site_server.url()) == found[0])
+    assert not errors, errors
 
 
 def test_a_word_with_no_near_match_offers_the_closest_guide_words(
@@ -247,7 +256,10 @@ def test_a_word_with_no_near_match_offers_the_closest_guide_words(
     page.goto(site_server.url())
     search(page, site_server.url(), "zzmanagerzz")
     words = page.locator(".md-search-result [data-search-help-word]")
-    assert "No match for “zzmanagerzz”" in page.locator(".md-search-result").inner_text()
+    assert (
+        "No match for “zzmanagerzz”. Did you mean:"
+        in page.locator(".md-search-result").inner_text()
+    )
     assert words.count() >= 1
     assert words.first.text_content() == "manager"
     words.first.click()
@@ -301,3 +313,18 @@ def test_search_forgives_under_the_strict_policy(page: object, strict_server: Si
     assert _offer_targets(page, strict_server.url()) == ["right-now/", "steps/"]
     assert not refused, refused
     assert not errors, errors
+
+
+def test_the_page_behind_the_open_search_is_inert(page: object, site_server: SiteServer) -> None:
+    """As behind any modal dialog: open, the page is out of reach; closed, it is back."""
+    page.goto(site_server.url("steps/own-it/"))
+    page.locator(_STATUS).wait_for(state="attached")
+    behind = page.locator(".md-container")
+    assert behind.evaluate("el => !el.inert")
+    page.keyboard.press("/")
+    page.locator(f"{_INPUT}:focus").wait_for()
+    assert behind.evaluate("el => el.inert")
+    page.keyboard.press("Escape")
+    assert behind.evaluate("el => !el.inert")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement !== document.body")

@@ -41,7 +41,7 @@
   var loading = null;
   var queue = Promise.resolve();
   var sent = []; // what each query sent to the worker was made from, oldest first
-  var listening = typeof WeakSet === "function" ? new WeakSet() : null;
+  var listening = new WeakSet();
 
   // --- The word list ------------------------------------------------------------------------
 
@@ -283,14 +283,10 @@
 
   // Material listens first (it set up its worker before any query): the results are on screen.
   function listen(worker) {
-    if (listening ? listening.has(worker) : worker.guideSearchListening) {
+    if (listening.has(worker)) {
       return;
     }
-    if (listening) {
-      listening.add(worker);
-    } else {
-      worker.guideSearchListening = true;
-    }
+    listening.add(worker);
     worker.addEventListener("message", function (event) {
       if (event.data && event.data.type === RESULT) {
         var fix = sent.shift();
@@ -320,6 +316,7 @@
     var slot = document.createElement("div");
     slot.className = "guide-search-help";
     result.insertBefore(slot, result.lastElementChild);
+    keepPageBehind();
     help = {
       status: status,
       slot: slot,
@@ -336,6 +333,22 @@
         searchFor(link.getAttribute("data-search-help-word"));
       }
     });
+  }
+
+  // The open search panel covers the page (Material dims it, and a click on it closes search):
+  // the page behind is inert, as behind any modal dialog, so neither the keyboard, a screen
+  // reader nor a finger reaches into it.
+  function keepPageBehind() {
+    var toggle = document.getElementById("__search");
+    var behind = document.querySelector(".md-container");
+    if (!toggle || !behind) {
+      return;
+    }
+    var update = function () {
+      behind.inert = toggle.checked;
+    };
+    toggle.addEventListener("change", update);
+    update();
   }
 
   function searchFor(word) {
@@ -397,15 +410,16 @@
       if (fix.changed && items > 0) {
         said.push(help.status.getAttribute("data-showing").replace("{query}", fix.shown));
       }
+      if (items === 0) {
+        // The status line ends "These pages help, whatever happened:", so they come next.
+        said.push(help.status.getAttribute("data-nothing").replace("{query}", fix.typed.trim()));
+        help.slot.appendChild(scored(help.offers.cloneNode(true)));
+      }
       fix.unknown.forEach(function (unknown) {
         if (unknown.closest.length) {
           help.slot.appendChild(scored(wordLinks(unknown)));
         }
       });
-      if (items === 0) {
-        said.push(help.status.getAttribute("data-nothing").replace("{query}", fix.typed.trim()));
-        help.slot.appendChild(scored(help.offers.cloneNode(true)));
-      }
     }
     help.status.textContent = said.join(" ");
   }
