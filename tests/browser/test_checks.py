@@ -139,6 +139,10 @@ def test_answer_with_the_keyboard_alone(page, strict_server) -> None:
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert feedback(page).startswith("You picked C. Not the best answer.")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # Enter on an option checks it too
+    assert feedback(page).startswith("You picked D. Best answer.")
 
 
 def test_the_feedback_is_a_polite_live_region_that_changes(page, strict_server) -> None:

@@ -122,6 +122,14 @@
       if (this.answers) this.answers.hidden = true;
       this.button.hidden = false;
       this.button.addEventListener("click", () => this.check());
+      // Enter on an option checks it, as Enter submits a choice in a form.
+      for (const radio of this.radios) {
+        radio.addEventListener("keydown", (event) => {
+          if (event.key !== "Enter") return;
+          event.preventDefault();
+          this.check();
+        });
+      }
     }
 
     letterOf(radio) {
