@@ -38,6 +38,10 @@ FIRST_HOUR = "first-hour"
 ALL_CARDS = "all-cards"
 ALL_CARDS_PAGE = f"{PRINT}/index.md"
 
+# QR codes of the short links, as files to download: `print/qr/<id>.svg` and `.png` (written by
+# the build when the public address is known; the browser makes them otherwise).
+QR_FOLDER = f"{PRINT}/qr"
+
 # The picture a link preview shows (written by the build when the public address is known).
 PREVIEW_IMAGE = "assets/images/guide-preview.png"
 
@@ -103,6 +107,11 @@ def card_page(name: str) -> str:
 def pdf_path(name: str, paper: str) -> str:
     """Root-relative path of a PDF download: `print/pdf/<name>-<paper>.pdf`."""
     return f"{PDF_FOLDER}/{name}-{paper}.pdf"
+
+
+def qr_path(link_id: str, extension: str) -> str:
+    """Root-relative path of a short link's QR code file: `print/qr/<id>.svg` or `.png`."""
+    return f"{QR_FOLDER}/{link_id}.{extension}"
 
 
 def script_config() -> dict[str, str]:

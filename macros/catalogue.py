@@ -268,6 +268,8 @@ def print_links(content: Content, directory_urls: bool = True) -> list[Link]:
 # Kinds whose short link sits under its owner's (`go/<step>/<section>/`, `go/<checklist>/<item>/`):
 # their ids hold a "/", so they never clash with the top-level short links.
 NESTED_SHORT_KINDS = ("section", "item")
+# What gets a QR code on the link page: what a slide or a handout points at.
+QR_KINDS = ("step", "checklist", "example")
 
 
 def short_links_on_pages(links: list[Link]) -> dict[str, dict[str, str]]:

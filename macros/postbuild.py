@@ -28,13 +28,14 @@ from macros import (
     shortlinks,
     sitefiles,
 )
-from macros.addresses import CHECK_PAGE, CHECKS_FILE, page_url
-from macros.catalogue import Link, build_catalogue, retirement_plan, write_catalogue
+from macros.addresses import CHECK_PAGE, CHECKS_FILE, page_url, qr_path
+from macros.catalogue import QR_KINDS, Link, build_catalogue, retirement_plan, write_catalogue
 from macros.content import Content
 from macros.errors import ContentErrors
 from macros.linkcontract import contract_problems
 from macros.printing import pdfcache
 from macros.printing.options import PrintOptions
+from macros.printing.qr import write_qr_files
 from macros.questions import check_page_order, write_checks_json
 
 # Not under "mkdocs": a strict build stops on MkDocs warnings, and an overdue review must never
@@ -121,6 +122,14 @@ def publish(
         for forward in forwards
     ]
     shortlinks.write_forwards(site_dir, forwards)
+    if public_url:
+        for link in links:
+            if link.kind in QR_KINDS and link.short:
+                write_qr_files(
+                    public_url + link.short,
+                    site_dir / qr_path(link.id, "svg"),
+                    site_dir / qr_path(link.id, "png"),
+                )
     retired.write(site_dir, plan)
     write_catalogue(site_dir, links, built)
     if (docs_dir / CHECK_PAGE).is_file():

@@ -75,9 +75,9 @@ PRINTABLES: dict[str, Component] = {
     "all_cards": all_cards,
     "first_hour_card": first_hour_card,
 }
-# Components that list the pages of docs/: made for one build's docs folder.
+# Components that list the pages of docs/: made for one build's docs folder (and link_catalogue,
+# below, for its print options too).
 PAGE_LISTINGS: dict[str, Callable[[Path], Component]] = {
-    "link_catalogue": link_catalogue_for,
     "what_changed": what_changed_for,
 }
 # Components whose markup carries DOM ids: each may appear once per page (per id, if it takes one).
@@ -99,6 +99,8 @@ def macros_for(options: PrintOptions, docs_dir: Path) -> dict[str, Component]:
         functools.update_wrapper(printable, component)
         table[name] = printable
     table.update({name: factory(docs_dir) for name, factory in PAGE_LISTINGS.items()})
+    # The link page's QR codes are made at build time when the public address is known.
+    table["link_catalogue"] = link_catalogue_for(docs_dir, options)
     return table
 
 

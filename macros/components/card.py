@@ -55,6 +55,7 @@ def _footer_context(
         "contacts": settings.contacts(),
         "address": address,
         "address_href": address if for_pdf else page.link_to(path),
+        "path": path,  # where the card comes from: links.js prints it in full from a browser
         "qr": qr_svg(address, f"QR code: {address}") if address else None,
         "organization_name": settings.organization_name,
         "hr_team": settings.hr_team,

@@ -63,7 +63,9 @@ def test_branded_cards_list_every_contact_and_the_full_address(branded: Path) ->
         assert card.select_one(".guide-card__qr svg") is not None, page
 
 
-def test_with_a_public_address_previews_carry_an_image_and_absolute_addresses(branded: Path) -> None:
+def test_with_a_public_address_previews_carry_an_image_and_absolute_addresses(
+    branded: Path,
+) -> None:
     from PIL import Image
 
     image = branded / "assets/images/guide-preview.png"
@@ -74,7 +76,9 @@ def test_with_a_public_address_previews_carry_an_image_and_absolute_addresses(br
         ("go/own-it/index.html", "go/own-it/", "steps/own-it/#checklist-own-it"),
     ):
         head = BeautifulSoup((branded / path).read_text(encoding="utf-8"), "lxml").head
-        tags = {t.get("property") or t.get("name"): t["content"] for t in head.select("meta[content]")}
+        tags = {
+            t.get("property") or t.get("name"): t["content"] for t in head.select("meta[content]")
+        }
         assert tags["og:url"] == PUBLIC + address, path
         assert tags["og:image"] == PUBLIC + "assets/images/guide-preview.png", path
         assert tags["twitter:card"] == "summary_large_image", path
@@ -88,3 +92,19 @@ def test_with_a_public_address_the_404_page_names_its_files_under_that_path(bran
     css = assets.published_files(branded, assets.CSS_BUNDLE)[0]
     assert f'href="{path}{css}"' in html
     assert 'href="/assets/' not in html and 'src="/assets/' not in html
+
+
+def test_with_a_public_address_the_link_page_builds_qr_codes_that_scan(branded: Path) -> None:
+    from tests.qr_support import decode_png
+
+    page = BeautifulSoup((branded / "linking/index.html").read_text(encoding="utf-8"), "lxml")
+    boxes = page.select("details.guide-qr")
+    assert boxes
+    for box in boxes:
+        address = PUBLIC + box["data-qr-path"]
+        assert box.select_one(".guide-qr__code svg") is not None, address
+        assert not box.select("[data-qr-note]"), address
+        png = box.select_one("a[download$='.png']")["href"]
+        assert decode_png((branded / "linking" / png).read_bytes()) == [address]
+        svg = box.select_one("a[download$='.svg']")["href"]
+        assert (branded / "linking" / svg).read_text(encoding="utf-8").startswith("<?xml")

@@ -102,8 +102,39 @@ def test_the_listing_page_lists_every_target_in_links_json(built_site: Path, lin
         assert address["href"] == relative_url("linking/", entry["short"] or entry["url"])
         assert address["data-link-copy"] == entry["title"]
         assert address.get_text().strip() == (entry["short"] or entry["url"] or "./")
-    headings = [h.get_text() for h in page.select(".guide-link-catalogue__heading")]
-    assert headings[:5] == [f"Step {s.number}: {s.title}" for s in CONTENT.steps]
+
+
+def test_the_listing_page_puts_steps_checklists_examples_and_printables_first(
+    built_site: Path, links
+) -> None:
+    page = soup(built_site, "linking/index.html")
+    headings = [h.get_text().strip().rstrip("¶") for h in page.select("article h2")]
+    first = ["Steps", "Checklists", "Worked examples", "Printable cards and PDFs"]
+    assert headings[1:5] == first, headings
+    # Every heading is in the page's contents list.
+    contents = {a.get_text().strip() for a in page.select("nav.md-nav--secondary a")}
+    assert len(contents) >= 7
+    assert set(headings) <= contents, set(headings) - contents
+    steps = [row["data-link-id"] for row in page.select("[data-link-part=steps] > [data-link-id]")]
+    assert steps == [step.id for step in CONTENT.steps]
+    # The precise links are folded, one box per step, closed.
+    for entry in links:
+        if entry["kind"] in ("section", "item"):
+            row = page.select_one(f'[data-link-id="{entry["id"]}"]')
+            fold = row.find_parent("details")
+            assert fold is not None and not fold.has_attr("open"), entry["id"]
+    folds = [d["id"] for d in page.select("details.guide-link-fold")]
+    assert folds[:5] == [f"links-{step.id}" for step in CONTENT.steps]
+
+
+def test_every_step_checklist_and_example_has_a_qr_code_box(built_site: Path, links) -> None:
+    page = soup(built_site, "linking/index.html")
+    for entry in links:
+        if entry["kind"] in ("step", "checklist", "example"):
+            box = page.select_one(f'[data-link-id="{entry["id"]}"] details.guide-qr')
+            assert box is not None and box["data-qr-path"] == entry["short"], entry["id"]
+            # Without a public address the build cannot know what to encode: it says how.
+            assert "extra.public_url" in box.get_text()
 
 
 def test_a_retired_item_lands_on_its_successor(built_site: Path, links) -> None:

@@ -36,7 +36,7 @@ MUST_BE_INDEXED = (
     "examples/",
     "managers/",
 )
-NEVER_INDEXED = ("print/", "go/", "linking/", "404")
+NEVER_INDEXED = ("print/", "go/", "404")
 # Words our own navigation writes on pages: none of it belongs in search results.
 NAVIGATION_TEXT = (
     re.compile(r"\bStep \d of \d\b"),

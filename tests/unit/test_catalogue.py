@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from macros.catalogue import (
     read_source_page,
     to_json,
 )
-from macros.components.link_catalogue import link_groups
+from macros.components.link_catalogue import folds
 from macros.content import load_content
 from macros.errors import ContentError
 from tests.support import ROOT
@@ -129,14 +128,15 @@ def test_links_json_has_the_published_fields() -> None:
     assert set(data["links"][0]) == {"id", "kind", "title", "url", "short", "step"}
 
 
-def test_the_listing_groups_by_step_then_examples_then_other_pages() -> None:
+def test_the_listing_folds_precise_links_per_step_then_per_page() -> None:
     links = build_catalogue(CONTENT, ROOT / "docs")
-    groups = link_groups(CONTENT, links)
-    expected = [*(s.id for s in CONTENT.steps), "examples", "checks", "other-pages"]
-    assert [g.id for g in groups] == expected
-    assert sum(len(g.links) for g in groups) == len(links)
-    assert all(link.step == "step-2" for link in groups[1].links)
-    assert dataclasses.astuple(groups[1].links[0])[:2] == ("step-2", "step")
+    boxes = folds(CONTENT, links)
+    assert [box.id for box in boxes[:5]] == [step.id for step in CONTENT.steps]
+    folded = [link for box in boxes for link in box.links]
+    precise = [x for x in links if x.kind in ("section", "item", "check", "retired")]
+    assert sorted(x.id for x in folded) == sorted(x.id for x in precise)
+    assert all(link.step == "step-2" for link in boxes[1].links)
+    assert "checklist item" in boxes[1].summary
 
 
 def test_every_question_has_a_check_link_at_its_anchor_on_the_check_page() -> None:

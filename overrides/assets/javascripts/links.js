@@ -316,7 +316,9 @@
       }
       var tools = document.createElement("span");
       tools.className = "guide-copy-tools";
-      ["link", "message", "markdown"].forEach(function (mode) {
+      // A file (a PDF) gets the one button; a page also the email or chat and Markdown forms.
+      var modes = (link.getAttribute("data-link-modes") || "link message markdown").split(" ");
+      modes.forEach(function (mode) {
         tools.appendChild(makeButton(link.dataset.linkCopy, address, true, mode));
       });
       link.insertAdjacentElement("afterend", tools);
@@ -419,6 +421,212 @@
     land();
   }
 
+  // QR codes made here, for the address the browser is on, where the build could not make them
+  // (no public address). The encoder is qrcode-generator.js (the npm package, unchanged): no network.
+  var QR_BORDER = 4; // modules of quiet zone, as the standard asks
+  var QR_PNG_SCALE = 10; // pixels a module: sharp on a projector
+
+  function qrCode(text) {
+    if (typeof window.qrcode !== "function") {
+      return null;
+    }
+    window.qrcode.stringToBytes = window.qrcode.stringToBytesFuncs["UTF-8"];
+    var code = window.qrcode(0, "M");
+    code.addData(text, "Byte");
+    code.make();
+    return code;
+  }
+
+  function qrSvg(code, label) {
+    var count = code.getModuleCount();
+    var size = count + 2 * QR_BORDER;
+    var path = "";
+    for (var row = 0; row < count; row += 1) {
+      for (var col = 0; col < count; col += 1) {
+        if (code.isDark(row, col)) {
+          path += "M" + (col + QR_BORDER) + " " + (row + QR_BORDER) + "h1v1h-1z";
+        }
+      }
+    }
+    return (
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + size + " " + size + '"' +
+      ' role="img" shape-rendering="crispEdges"><title>' + escapeHtml(label) + "</title>" +
+      '<rect width="' + size + '" height="' + size + '" fill="#fff"/>' +
+      '<path fill="#000" d="' + path + '"/></svg>'
+    );
+  }
+
+  function qrPng(code) {
+    var count = code.getModuleCount();
+    var canvas = document.createElement("canvas");
+    canvas.width = canvas.height = (count + 2 * QR_BORDER) * QR_PNG_SCALE;
+    var context = canvas.getContext("2d");
+    if (!context) {
+      return "";
+    }
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = "#000";
+    for (var row = 0; row < count; row += 1) {
+      for (var col = 0; col < count; col += 1) {
+        if (code.isDark(row, col)) {
+          context.fillRect(
+            (col + QR_BORDER) * QR_PNG_SCALE,
+            (row + QR_BORDER) * QR_PNG_SCALE,
+            QR_PNG_SCALE,
+            QR_PNG_SCALE
+          );
+        }
+      }
+    }
+    return canvas.toDataURL("image/png");
+  }
+
+  function download(href, name, text, title) {
+    var link = document.createElement("a");
+    link.href = href;
+    link.download = name;
+    link.textContent = text;
+    var hidden = document.createElement("span");
+    hidden.className = "guide-visually-hidden";
+    hidden.textContent = ", " + title;
+    link.appendChild(hidden);
+    return link;
+  }
+
+  // The link page: a code in each "QR code" box that has only the note, made when it is opened.
+  function fillQr(box) {
+    var note = box.querySelector("[data-qr-note]");
+    if (!note || !box.open) {
+      return;
+    }
+    var address = fullAddress(box.getAttribute("data-qr-path"));
+    var title = box.getAttribute("data-qr-title") || address;
+    var code = qrCode(address);
+    if (!code) {
+      return;
+    }
+    var svg = qrSvg(code, "QR code: " + address);
+    var picture = document.createElement("div");
+    picture.className = "guide-qr__code";
+    picture.innerHTML = svg;
+    var files = document.createElement("p");
+    files.className = "guide-qr__files";
+    var name = box.getAttribute("data-qr-name") || "qr-code";
+    files.append(
+      "Download: ",
+      download("data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg), name + ".svg", "SVG", title),
+      " · ",
+      download(qrPng(code), name + ".png", "PNG", title)
+    );
+    note.replaceWith(picture, files);
+  }
+
+  function addQrCodes(root) {
+    root.querySelectorAll("details.guide-qr").forEach(function (box) {
+      if (box.hasAttribute("data-qr-ready")) {
+        return;
+      }
+      box.setAttribute("data-qr-ready", "");
+      box.addEventListener("toggle", function () {
+        fillQr(box);
+      });
+      fillQr(box);
+    });
+  }
+
+  // A card printed from the browser: the full address of the page it came from and its QR code,
+  // where the build did not know the public address. Paper cannot follow a file:// address.
+  function addCardAddresses(root) {
+    if (!/^https?:$/.test(window.location.protocol)) {
+      return;
+    }
+    root.querySelectorAll(".guide-card__footer[data-card-path]").forEach(function (footer) {
+      if (footer.querySelector(".guide-card__qr")) {
+        return;
+      }
+      var address = fullAddress(footer.getAttribute("data-card-path"));
+      var code = qrCode(address);
+      var words = footer.querySelector(".guide-card__address");
+      if (!code || !words) {
+        return;
+      }
+      var online = document.createElement("p");
+      online.className = "guide-card__address";
+      var link = document.createElement("a");
+      link.href = address;
+      link.textContent = address;
+      online.append("Online: ", link);
+      words.replaceWith(online);
+      var picture = document.createElement("div");
+      picture.className = "guide-card__qr";
+      picture.innerHTML = qrSvg(code, "QR code: " + address);
+      picture.firstChild.setAttribute("class", "guide-card__qr-code");
+      footer.insertBefore(picture, footer.firstChild);
+    });
+  }
+
+  // The link page's filter: entries whose words or address hold every word typed stay; boxes
+  // with a match open while filtering; the count is announced.
+  function filterLinks(input, count) {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var entries = document.querySelectorAll("[data-link-part] [data-link-id]");
+    var shown = 0;
+    // A card's text holds its PDFs' addresses, so a card stays whenever one of its PDFs does.
+    entries.forEach(function (entry) {
+      var text = Array.prototype.map
+        .call(entry.querySelectorAll(".guide-link-list__kind, .guide-link-list__title, code"), function (part) {
+          return part.textContent;
+        })
+        .join(" ")
+        .toLowerCase();
+      entry.hidden = !words.every(function (word) {
+        return text.indexOf(word) !== -1;
+      });
+      shown += entry.hidden ? 0 : 1;
+    });
+    document.querySelectorAll("details.guide-link-fold").forEach(function (fold) {
+      var any = fold.querySelector("[data-link-id]:not([hidden])");
+      if (words.length) {
+        if (!fold.hasAttribute("data-filter-opened") && !fold.open && any) {
+          fold.setAttribute("data-filter-opened", "");
+          fold.open = true;
+        }
+        fold.hidden = !any;
+      } else {
+        fold.hidden = false;
+        if (fold.hasAttribute("data-filter-opened")) {
+          fold.removeAttribute("data-filter-opened");
+          fold.open = false;
+        }
+      }
+    });
+    if (!words.length) {
+      count.textContent = "";
+    } else if (shown === 0) {
+      count.textContent = "No link matches “" + input.value.trim() + "”";
+    } else {
+      count.textContent = (shown === 1 ? "1 link matches" : shown + " links match") + " “" + input.value.trim() + "”";
+    }
+  }
+
+  function addFilter(root) {
+    var box = root.querySelector("[data-link-filter][hidden]");
+    if (!box) {
+      return;
+    }
+    var input = box.querySelector("input");
+    var count = box.querySelector("[role='status']");
+    var timer = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        filterLinks(input, count);
+      }, 150);
+    });
+    box.hidden = false;
+  }
+
   function setup() {
     if (!status || !document.body.contains(status)) {
       status = document.createElement("div");
@@ -428,6 +636,9 @@
       document.body.appendChild(status);
     }
     addButtons(document);
+    addQrCodes(document);
+    addCardAddresses(document);
+    addFilter(document);
     land();
     if (!hashListener) {
       window.addEventListener("hashchange", land);
