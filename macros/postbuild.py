@@ -184,7 +184,8 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
         broken = contract_problems(site_dir, build.link_lock)
         if broken:
             raise ContentErrors(broken)
-    problems = [describe(problem, build) for problem in linkcheck.broken_links(site_dir)]
+    scans = build.root / ".cache" / "linkcheck" / "scans.marshal"
+    problems = [describe(p, build) for p in linkcheck.broken_links(site_dir, scans)]
     if problems:
         raise BrokenLinks(problems)
 

@@ -50,3 +50,17 @@ def test_prune_removes_source_maps_and_unused_search_languages(tmp_path: Path) -
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert left == ["assets/javascripts/bundle.js"]
     assert not (tmp_path / "assets/javascripts/lunr").exists()
+
+
+def test_scans_kept_between_builds_give_the_same_answer_and_see_edits(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache" / "scans.marshal"
+    write(site, "index.html", '<a href="a/#here">ok</a>\n<a href="a/#gone">x</a>')
+    write(site, "a/index.html", '<h2 id="here">H</h2>')
+    cold = broken_links(site)
+    assert broken_links(site, cache) == cold
+    assert cache.is_file()
+    assert broken_links(site, cache) == cold  # every page from the kept scans
+    write(site, "a/index.html", '<h2 id="gone">H</h2>')  # an edited page is scanned again
+    assert [p.target for p in broken_links(site, cache)] == ["a/#here"]
+    cache.write_bytes(b"not a cache")  # a damaged file is a cold start, not a failure
+    assert [p.target for p in broken_links(site, cache)] == ["a/#here"]
