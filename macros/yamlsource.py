@@ -88,6 +88,7 @@ def load_yaml(path: Path, display_name: str) -> Located:
 
 # Quotes as Word and some editors type them: YAML reads them as letters, not as quotes.
 _CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+_KEY = re.compile(r"^\s*(?:-\s+)?([\w-]+):")
 # `key: #value`: YAML reads everything after " #" as a note, so the value is silently empty.
 _VALUE_AS_NOTE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(#\S+)")
 
@@ -114,12 +115,13 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, display_name: str) -> Cont
     near = [rows[n - 1] for n in (line, (line or 0) - 1) if n and 0 < n <= len(rows)]
     curly = next((c for row in near for c in row if c in _CURLY_QUOTES), None)
     if curly:
+        key = next((m[1] for row in near if (m := _KEY.match(row))), "title")
         return ContentError(
             file=display_name,
             line=line,
             message=f"this line has a curly quote ({curly}), as Word types them; YAML only "
             "understands straight quotes",
-            fix='put straight double quotes around the value, as in title: "Plan: what to say" '
+            fix=f'put straight double quotes around the value, as in {key}: "Plan: what to say" '
             "(curly quotes inside them are fine)",
         )
     if "'\\t'" in (exc.problem or ""):  # PyYAML writes the tab it found as '\t'

@@ -55,10 +55,10 @@ def test_a_tab_is_named(tmp_path: Path) -> None:
 
 
 def test_curly_quotes_from_word_are_named(tmp_path: Path) -> None:
-    error = refused(tmp_path, "id: a\ntitle: \u201cPlan: what to say\u201d\n")
+    error = refused(tmp_path, "id: a\ntext: \u201cPlan: what to say\u201d\n")
     assert error.line == 2
     assert "curly quote (\u201c), as Word types them" in str(error)
-    assert 'straight double quotes around the value, as in title: "Plan: what to say"' in str(error)
+    assert 'straight double quotes around the value, as in text: "Plan: what to say"' in str(error)
 
 
 def test_an_item_one_level_too_far_left_is_told_to_indent(data: Dataset) -> None:
