@@ -123,3 +123,16 @@ def test_code_may_show_braces_scripts_and_attr_list_ids(site: FixtureSite) -> No
     soup = BeautifulSoup(html, "lxml")
     assert soup.find(id="own-id") is not None
     assert '"${#items[@]}"' in soup.get_text()
+
+
+def test_a_synonym_for_words_the_guide_never_uses_stops_the_build(site: FixtureSite) -> None:
+    """Readers' words pointing at words on no page would find nothing (data/synonyms.yml)."""
+    path = site.data / "synonyms.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(text + "  axed: [lose my job]\n", encoding="utf-8")
+    assert_fails(
+        site,
+        f"data/synonyms.yml:{line} (field 'axed'): the guide never uses 'lose my job'",
+        "Fix:",
+    )

@@ -5,7 +5,7 @@
  * transforms went in 9.0), so this works at the one place every query passes, however it was
  * typed, pasted or linked (?q=): the message Material posts to its search worker. Each word the
  * guide never uses becomes the guide's word it most likely meant, another form of it first
- * ("apologizing" -> "apology"), else the nearest spelling one or two letters away ("manger" ->
+ * ("apologizing" -> "apologize"), else the nearest spelling one or two letters away ("manger" ->
  * "manager"). The results then say "Showing results for manager"; a word with no near match
  * offers the closest words the guide uses; and when nothing matches, the panel offers the
  * first-hour page, the five steps and HR (rendered by the build: macros/templates/search_help.html).
@@ -37,7 +37,7 @@
     return;
   }
 
-  var words = null; // {list, known, forms, separator} once the word list has loaded
+  var words = null; // {list, sorted, forms, separator} once the word list has loaded
   var loading = null;
   var queue = Promise.resolve();
   var sent = []; // what each query sent to the worker was made from, oldest first
@@ -222,10 +222,14 @@
     return word;
   }
 
+  function asTyped(typed) {
+    return { typed: typed, query: typed, shown: typed, changed: false, unknown: [] };
+  }
+
   // What to search for (`query`), what to say was searched for (`shown`, the guide's words), and
   // the words with no near match.
   function correct(typed) {
-    var fix = { typed: typed, query: typed, shown: typed, changed: false, unknown: [] };
+    var fix = asTyped(typed);
     if (!words || !typed.trim() || SYNTAX.test(typed)) {
       return fix;
     }
@@ -278,6 +282,14 @@
         var fix = correct(typed);
         sent.push(fix);
         post.call(worker, { type: QUERY, data: fix.query });
+      })
+      .catch(function (error) {
+        // Never lose a query, or the ones after it: send it as typed, then report the fault.
+        sent.push(asTyped(typed));
+        post.call(worker, message);
+        window.setTimeout(function () {
+          throw error;
+        });
       });
   };
 
@@ -300,7 +312,7 @@
 
   // --- In the results panel --------------------------------------------------------------------
 
-  var help = null; // {status, words, offers, wordTemplate, offersTemplate}
+  var help = null; // {status, slot, words, offers}: the live line, what goes under it, models
 
   function mount() {
     var template = document.getElementById("guide-search-help");
@@ -324,7 +336,7 @@
       offers: parts.querySelector("[data-search-help-offers]")
     };
     slot.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest("[data-search-help-word]") : null;
+      var link = event.target.closest("[data-search-help-word]");
       if (link) {
         // Search for the word here, rather than reloading the page with ?q=, and keep the panel
         // open (Material closes it on any link click).
