@@ -189,7 +189,7 @@ def test_home_page_leads_to_right_now_steps_and_managers(built_site: Path) -> No
     page = article(built_site, "index.md")
     start = page.select_one("a.md-button--primary")
     assert start is not None and start["href"] == "right-now/"
-    assert "I just made a mistake" in start.get_text()
+    assert start.get_text(strip=True)  # its words are the editor's to choose
     assert page.select_one("nav.guide-steps") is not None
     assert page.select_one('a[href="managers/"]') is not None
 
