@@ -203,7 +203,12 @@ def describe(problem: linkcheck.BrokenLink, build: Build) -> str:
     """Name the Markdown page and line that write a broken link, falling back to the built file."""
     source = build.sources.get(problem.page)
     if source is not None:
-        line = guards.source_line(source.read_text(encoding="utf-8"), problem.target)
+        text = source.read_text(encoding="utf-8")
+        # As built, a page link reads '../steps/own-it/#x'; as written, 'steps/own-it.md#x'.
+        fragment = problem.target.partition("#")[2]
+        line = guards.source_line(text, problem.target) or (
+            guards.source_line(text, f"#{fragment})") if fragment else None
+        )
         where = Path(source).relative_to(build.root.resolve()).as_posix()
         if line is not None:
             return f"{where}:{line}: the link '{problem.target}' {problem.reason}"

@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import re
 
-# Plumbing an author cannot act on: the macros plugin's start-up report, MkDocs' folders.
+# Plumbing an author cannot act on: the macros plugin's start-up report, MkDocs' folders, and
+# MkDocs' own notes on links (at INFO in mkdocs.yml), which the build's link check reports once
+# with the page, the line and the fix.
 _NOISE = re.compile(
     r"^(\[[\d:]+\] )?(\[macros\] - |Cleaning site directory|Building documentation to directory: "
-    r"|Watching paths for changes: |Browser connected: )"
+    r"|Watching paths for changes: |Browser connected: |Doc file '[^']*' contains a link )"
 )
 _MACROS_PREFIX = re.compile(r"^\[macros\] - (ERROR )?")
 # The preview's request log: a missing favicon is not a problem with the guide.

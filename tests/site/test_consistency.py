@@ -123,6 +123,26 @@ def test_a_data_link_to_a_missing_anchor_stops_the_build(tmp_path: Path) -> None
     assert "no-such-section" in output and "missing anchor" in output, output
 
 
+def test_a_broken_page_link_is_one_line_with_its_page_line_and_fix(tmp_path: Path) -> None:
+    site = make_fixture_site(tmp_path)
+    page = load_content(site.data, site.docs).steps[2].page
+    editing.add_paragraph(
+        site, "about.md", f"See [this](no-such-page.md) and [that]({page}#nowhere)."
+    )
+    line = (site.docs / "about.md").read_text(encoding="utf-8").rstrip("\n").count("\n") + 1
+    code, output = build_output(site)
+    assert code != 0
+    errors = [row for row in output.splitlines() if row.startswith("Error: ")]
+    assert [row for row in errors if "no-such-page.md" in row] == [
+        f"Error: docs/about.md:{line}: the link 'no-such-page.md' points to a missing page or file."
+        " Fix: correct the address or anchor where it is written; link to pages as "
+        "'page.md#anchor' so the build can check them."
+    ], output
+    [anchor] = [row for row in errors if "#nowhere" in row]
+    assert anchor.startswith(f"Error: docs/about.md:{line}: ") and "missing anchor" in anchor
+    assert "Doc file" not in output and "WARNING" not in output and "INFO" not in output
+
+
 def test_components_stay_blocks_inside_admonitions_and_tabs(tmp_path: Path) -> None:
     site = make_fixture_site(tmp_path)
     site.write(

@@ -32,12 +32,13 @@ def test_problems_read_error_and_plumbing_is_dropped(console) -> None:
     logger.info("Cleaning site directory")
     logger.info("Building documentation to directory: /tmp/site")
     logger.info("Documentation built in 5.36 seconds")
-    logger.warning("Doc file 'about.md' contains a link 'nowhere.md', but the target is not found.")
+    logger.info("Doc file 'about.md' contains a link 'nowhere.md', but the target is not found.")
+    logger.warning("Doc file 'about.md' contains an absolute link '/x/', it was left as is.")
     logging.getLogger("guide-test-mkdocs.hooks.guide").error("docs/a.md:3: broken. Fix: mend it.")
     assert stream.getvalue().splitlines() == [
         "Error: docs/about.md:4: 'x' is not defined. Fix: check it.",
         "Documentation built in 5.36 seconds",
-        "Error: Doc file 'about.md' contains a link 'nowhere.md', but the target is not found.",
+        "Error: Doc file 'about.md' contains an absolute link '/x/', it was left as is.",
         "Error: docs/a.md:3: broken. Fix: mend it.",
     ]
 
