@@ -11,6 +11,7 @@
  *   guide.storage     localStorage that never throws: get(key) gives the stored string or null,
  *                     set(key, text) and remove(key) give false when the browser refused, and
  *                     `available` is false when storage is blocked altogether.
+ * - In a frame, the #fragment taken out of the address before its target exists (see below).
  */
 (function () {
   "use strict";
@@ -71,6 +72,15 @@
   }
 
   window.guide = { ready: ready, storage: storage };
+
+  // In a frame (an LMS course page, a portal), the browser scrolls every window around a #fragment
+  // target into view, the host page included, hiding the course's own instructions. Run in the
+  // head, before the target exists, this takes the fragment out of the address so the browser
+  // does not scroll; links.js lands on it in the guide's own window and puts it back.
+  if (window.top !== window && window.location.hash.length > 1) {
+    document.documentElement.setAttribute("data-guide-landing", window.location.hash);
+    history.replaceState(history.state, "", window.location.href.split("#")[0]);
+  }
 
   // Material's helpers, with the same names and arguments its bundle and partials call.
   window.__md_scope = new URL(scope, window.location.href);

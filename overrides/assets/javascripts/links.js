@@ -362,7 +362,7 @@
     }
   }
 
-  // The fragment to land on: the address's, or the one frame-landing.js kept aside in a frame.
+  // The fragment to land on: the address's, or the one guide-core.js kept aside in a frame.
   function landingHash() {
     var root = document.documentElement;
     var kept = root.getAttribute("data-guide-landing");
