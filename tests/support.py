@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+_HEADING = re.compile(r"^# (.+?)(?:\s*\{#[^}]*\})?\s*$", re.MULTILINE)
+
+
+def page_title(page: str, docs: Path = ROOT / "docs") -> str:
+    """A page's title as its author wrote it, so tests follow a reworded heading."""
+    found = _HEADING.search((docs / page).read_text(encoding="utf-8"))
+    if not found:
+        raise ValueError(f"{page} has no '# ' heading")
+    return found.group(1)
+
+
+def nav_label(page: str) -> str:
+    """The label mkdocs.yml's navigation gives a page, so tests follow a renamed entry."""
+    nav = re.search(
+        rf"^\s*- (.+): {re.escape(page)}\s*$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M
+    )
+    if not nav:
+        raise ValueError(f"mkdocs.yml's nav has no labelled entry for {page}")
+    return nav.group(1)
 
 
 def build_env() -> dict[str, str]:

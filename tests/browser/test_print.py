@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from macros.content import load_content
 from tests.browser.conftest import guard_requests
-from tests.support import ROOT
+from tests.support import ROOT, page_title
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 CHECKLISTS = list(CONTENT.checklists.values())
@@ -30,8 +30,8 @@ PAPERS = ("A4", "Letter")
 NAV_WORDS = (
     "Skip to content",
     "Search",
-    "Your first hour after a mistake",
-    "About this guide",
+    page_title("right-now.md"),
+    page_title("about.md"),
     "Back to step",
     "PDF,",
 )

@@ -26,7 +26,7 @@ from macros.content.model import Completion
 from tests.browser.conftest import STRICT_CSP, SiteServer, serve_folder
 from tests.browser.test_a11y import _RUN_AXE, AXE, WCAG_TAGS
 from tests.browser.ticks_support import watch_errors
-from tests.support import ROOT
+from tests.support import ROOT, nav_label
 
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist"
 HOST_SCRIPT = Path(__file__).with_name("scorm_host.js")
@@ -335,7 +335,7 @@ def test_check_rule_reports_a_score_and_passes_at_the_pass_mark(
     write_in_guide(run, ANSWERS_KEY, {"questions": stale})
     run.wait_stored("score", "0")
     assert run.stored("status") == "incomplete"
-    run.click(run.guide.locator("a.md-nav__link", has_text="Check your understanding"))
+    run.click(run.guide.locator("a.md-nav__link", has_text=nav_label("check.md")))
     run.wait_guide("check.html")
     answer(run, questions[0].id, questions[0].best)
     run.wait_stored("score", str(round(100 / total)))
@@ -478,7 +478,7 @@ def test_in_a_course_the_guide_says_what_the_lms_keeps(context, lms_host) -> Non
     privacy = run.guide.locator('[data-lms-note="privacy"]')
     expect(privacy).to_contain_text("saved in this browser and in your learning system")
     assert "nothing is sent anywhere" not in privacy.inner_text()
-    run.click(run.guide.locator("a.md-nav__link", has_text="Check your understanding"))
+    run.click(run.guide.locator("a.md-nav__link", has_text=nav_label("check.md")))
     run.wait_guide("check.html")
     note = run.guide.locator('[data-lms-note="check"]')
     expect(note).to_contain_text("your learning system gets your score")

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from macros.content import Step, load_content
 from macros.questions import TOPICS
 from tests.site.test_content_structure import article, sections, within
-from tests.support import ROOT
+from tests.support import ROOT, nav_label
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 
@@ -53,7 +53,7 @@ def test_the_check_page_covers_every_step_the_first_hour_and_managers(built_site
 def test_check_page_is_in_the_navigation(built_site: Path) -> None:
     home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml")
     links = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
-    assert "Check your understanding" in links
+    assert nav_label("check.md") in links
 
 
 def test_checks_json_and_links_json_describe_the_questions(built_site: Path) -> None:

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from macros.addresses import page_url
 from macros.content import load_content
-from tests.support import ROOT, make_fixture_site
+from tests.support import ROOT, make_fixture_site, page_title
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 CHECKLISTS = list(CONTENT.checklists.values())
@@ -21,8 +21,8 @@ PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 NAV_WORDS = (
     "Skip to content",
     "Search",
-    "Your first hour after a mistake",
-    "About this guide",
+    page_title("right-now.md"),
+    page_title("about.md"),
     "Back to step",
     "PDF, A4",
 )
