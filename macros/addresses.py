@@ -37,6 +37,8 @@ PDF_FOLDER = f"{PRINT}/pdf"
 FIRST_HOUR = "first-hour"
 ALL_CARDS = "all-cards"
 ALL_CARDS_PAGE = f"{PRINT}/index.md"
+# Every card again, two to a sheet, for workshops: `print/two-up/`.
+TWO_UP = "two-up"
 
 # QR codes of the short links, as files to download: `print/qr/<id>.svg` and `.png` (written by
 # the build when the public address is known; the browser makes them otherwise).

@@ -20,6 +20,7 @@ from macros.addresses import (
     CHECK_PAGE,
     EXAMPLES_PAGE,
     FIRST_HOUR,
+    TWO_UP,
     card_page,
     check_anchor,
     checklist_anchor,
@@ -254,6 +255,8 @@ def print_links(content: Content, directory_urls: bool = True) -> list[Link]:
     links.append(Link(f"card/{FIRST_HOUR}", "card", "Printable card: Your first hour", first_hour))
     everything = page_url(ALL_CARDS_PAGE, directory_urls)
     links.append(Link("card/all", "card", "All printable cards", everything))
+    two_up = page_url(card_page(TWO_UP), directory_urls)
+    links.append(Link(f"card/{TWO_UP}", "card", "All printable cards, two per sheet", two_up))
     subjects = [(FIRST_HOUR, "Your first hour", None)]
     subjects += [(c.id, c.title, c.step) for c in content.checklists.values()]
     for name, title, step in [*subjects, (ALL_CARDS, "All cards", None)]:

@@ -170,6 +170,11 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
         options.site_name,
         options.public_url,
     )
+    if not options.public_url:
+        logging.getLogger("guide.print").warning(
+            "No public address set (extra.public_url in mkdocs.yml, or GUIDE_PUBLIC_URL): card "
+            "PDFs say in words where to find the guide and carry no QR code"
+        )
     if options.public_url:
         settings = content.settings
         color = settings.primary_color or previews.THEME_PRIMARY

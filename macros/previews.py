@@ -22,6 +22,7 @@ from macros.addresses import (
     FIRST_HOUR,
     HOME_PAGE,
     PREVIEW_IMAGE,
+    TWO_UP,
     card_page,
     page_url,
 )
@@ -114,6 +115,10 @@ def page_preview(
             title = "Printable card: Your first hour"
             described = "What to check and who to tell in the first hour after a mistake at work, "
             described += "on one sheet to pin up by a workstation."
+        elif src_uri == card_page(TWO_UP):
+            title = "All printable cards, two per sheet"
+            described = "Every checklist card of the guide, two to a sheet, to print and cut in "
+            described += "half for a workshop."
         elif src_uri == ALL_CARDS_PAGE:
             title = "All printable cards"
             described = "Every checklist card of the guide, one per sheet, to print for a session, "

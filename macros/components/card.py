@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from macros.addresses import (
     ALL_CARDS,
+    ALL_CARDS_PAGE,
     FIRST_HOUR,
     FIRST_HOUR_PAGE,
+    TWO_UP,
     card_page,
     page_url,
     pdf_path,
     short_path,
 )
-from macros.components._checks import known_id
+from macros.components._checks import check_flag, known_id
 from macros.components.first_hour import shown_lines
 from macros.content import Checklist, Content
 from macros.errors import MacroArgumentError
@@ -140,9 +142,23 @@ def first_hour_card(
     return render("first_hour_card.html", page, card=context)
 
 
-def all_cards(content: Content, page: PageRef, *, options: PrintOptions) -> str:
-    """Every card, the first-hour card first, one per sheet when printed, with the downloads."""
+def all_cards(
+    content: Content, page: PageRef, two_up: bool = False, *, options: PrintOptions
+) -> str:
+    """Every card, the first-hour card first, one per sheet when printed, with the downloads.
+
+    `two_up=true` prints two cards to a sheet, without the lines to write on: a workshop hands
+    out a set per table, and half the paper is half the copying.
+    """
     first = _first_hour_context(content, page, 2, options, for_pdf=False)
     cards = [_card_context(content, page, data, 2, options) for data in content.checklists.values()]
     pdfs = [(paper, page.link_to(pdf_path(ALL_CARDS, paper))) for paper in PAPERS]
-    return render("all_cards.html", page, first_hour=first, cards=cards, pdfs=pdfs)
+    return render(
+        "all_cards.html",
+        page,
+        first_hour=first,
+        cards=cards,
+        pdfs=pdfs,
+        two_up=check_flag("two_up", two_up),
+        other_href=page.link_to_page(ALL_CARDS_PAGE if two_up else card_page(TWO_UP)),
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from macros.addresses import ALL_CARDS_PAGE, FIRST_HOUR, card_page
+from macros.addresses import ALL_CARDS_PAGE, FIRST_HOUR, TWO_UP, card_page
 from macros.content import Content
 from macros.errors import ContentError
 
@@ -51,6 +51,12 @@ def card_pages(content: Content, taken: Container[str] = ()) -> list[GeneratedPa
         )
     )
     pages.append(GeneratedPage(ALL_CARDS_PAGE, _page("Checklist cards", "{{ all_cards() }}")))
+    pages.append(
+        GeneratedPage(
+            card_page(TWO_UP),
+            _page("Checklist cards, two per sheet", "{{ all_cards(two_up=true) }}"),
+        )
+    )
     for page in pages:
         if page.src_uri in taken:
             raise ContentError(

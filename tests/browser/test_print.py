@@ -308,3 +308,17 @@ def test_scenario_handouts_print_one_per_sheet(page, site_server) -> None:
     assert len(starts) == len(CONTENT.examples), "each handout starts its own sheet"
     for example in CONTENT.examples.values():
         assert sum(flat(f"Scenario: {example.title}") in text for text in texts) == 1
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_two_up_layout_prints_two_cards_on_each_sheet(page, site_server, paper) -> None:
+    page.goto(site_server.sub_url("print/two-up/"))
+    cards = page.locator("article.guide-card").count()
+    assert cards == 1 + len(CHECKLISTS)
+    texts = page_texts(printed(page, paper))
+    assert len(texts) == (cards + 1) // 2
+    # Two cards to a sheet: each sheet after the first-hour one holds two checklists' titles.
+    assert flat(CHECKLISTS[0].title) in flat(texts[0])
+    assert flat(CHECKLISTS[1].title) in flat(texts[1]) and flat(CHECKLISTS[2].title) in flat(
+        texts[1]
+    )

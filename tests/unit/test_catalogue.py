@@ -117,8 +117,9 @@ def test_links_json_lists_print_targets_only_once_their_files_exist(tmp_path: Pa
     (tmp_path / "print" / "pdf" / "own-it-a4.pdf").write_bytes(b"%PDF-1.7")
     assert kinds(tmp_path) == {"card/own-it", "pdf/own-it-a4"}
     before_build = {x.id for x in build_catalogue(CONTENT, ROOT / "docs") if x.kind in PRINTED}
-    # A card and two PDFs per checklist, the first-hour card and the all-cards set.
-    assert len(before_build) == 3 * (len(CONTENT.checklists) + 2)
+    # A card and two PDFs per checklist, the first-hour card and the all-cards set, and the
+    # all-cards page two per sheet (no PDF of its own).
+    assert len(before_build) == 3 * (len(CONTENT.checklists) + 2) + 1
 
 
 def test_links_json_has_the_published_fields() -> None:
