@@ -340,19 +340,25 @@ def build_catalogue(
     return links
 
 
-def to_json(links: list[Link], built: str = "") -> str:
+def to_json(links: list[Link], built: str = "", base: str = "") -> str:
     """The catalogue as published in site/links.json: stable order, one entry per target.
 
     `built` is the build date (from SOURCE_DATE_EPOCH): it belongs here and in the zip, for
     whoever manages the files, not on pages or paper, which show when the content was reviewed.
     """
     entries = [{key: value for key, value in asdict(link).items()} for link in links]
-    document = {"version": 1, **({"built": built} if built else {}), "links": entries}
+    # `base`: the public address every url and short link is relative to, when the build knows it.
+    document = {
+        "version": 1,
+        **({"built": built} if built else {}),
+        **({"base": base} if base else {}),
+        "links": entries,
+    }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_catalogue(site_dir: Path, links: list[Link], built: str = "") -> Path:
+def write_catalogue(site_dir: Path, links: list[Link], built: str = "", base: str = "") -> Path:
     """Write site/links.json."""
     path = site_dir / CATALOGUE_FILE
-    path.write_text(to_json(links, built), encoding="utf-8")
+    path.write_text(to_json(links, built, base), encoding="utf-8")
     return path

@@ -131,7 +131,7 @@ def publish(
                     site_dir / qr_path(link.id, "png"),
                 )
     retired.write(site_dir, plan)
-    write_catalogue(site_dir, links, built)
+    write_catalogue(site_dir, links, built, public_url)
     if (docs_dir / CHECK_PAGE).is_file():
         steps = [step.id for step in content.steps]
         questions = check_page_order(content.questions.values(), steps)

@@ -25,6 +25,11 @@ CONTACT = {
 }
 
 
+def card_pages(site: Path) -> list[Path]:
+    """One page per card: the first-hour card and each checklist's (not the two-per-sheet set)."""
+    return sorted(p for p in (site / "print").glob("*/index.html") if p.parent.name != "two-up")
+
+
 @pytest.fixture(scope="module")
 def branded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = make_fixture_site(tmp_path_factory.mktemp("branded"))
@@ -46,7 +51,7 @@ def branded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_branded_pdf_prints_one_sheet_per_card(branded: Path) -> None:
     pdfs = sorted((branded / "print/pdf").glob("*.pdf"))
     assert pdfs
-    cards = len(list((branded / "print").glob("*/index.html")))  # first-hour and each checklist
+    cards = len(card_pages(branded))  # first-hour and each checklist
     for pdf in pdfs:
         pages = len(PdfReader(pdf).pages)
         expected = cards if pdf.name.startswith("all-cards") else 1
@@ -54,7 +59,7 @@ def test_every_branded_pdf_prints_one_sheet_per_card(branded: Path) -> None:
 
 
 def test_branded_cards_list_every_contact_and_the_full_address(branded: Path) -> None:
-    for page in sorted((branded / "print").glob("*/index.html")):
+    for page in card_pages(branded):
         card = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article")
         labels = [dt.get_text() for dt in card.select(".guide-card__contact dt")]
         assert labels == ["HR", *(label for label, _ in CONTACTS.values())], page
@@ -108,3 +113,10 @@ def test_with_a_public_address_the_link_page_builds_qr_codes_that_scan(branded: 
         assert decode_png((branded / "linking" / png).read_bytes()) == [address]
         svg = box.select_one("a[download$='.svg']")["href"]
         assert (branded / "linking" / svg).read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_with_a_public_address_links_json_names_its_base(branded: Path) -> None:
+    import json
+
+    catalogue = json.loads((branded / "links.json").read_text(encoding="utf-8"))
+    assert catalogue["base"] == PUBLIC

@@ -127,6 +127,8 @@ def test_links_json_has_the_published_fields() -> None:
     data = json.loads(to_json(links))
     assert len(data["links"]) == len(links)
     assert set(data["links"][0]) == {"id", "kind", "title", "url", "short", "step"}
+    assert "base" not in data
+    assert json.loads(to_json(links, base="https://x.example/g/"))["base"] == "https://x.example/g/"
 
 
 def test_the_listing_folds_precise_links_per_step_then_per_page() -> None:
