@@ -29,7 +29,7 @@
       limit: 4096,
       // An LMS of 1.2 answers "" for unset values; some say "" for entry even when resuming.
       readsSaved: () => true,
-      methods: ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish", "LMSGetLastError"],
+      methods: ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish"],
       location: "cmi.core.lesson_location",
       suspend: "cmi.suspend_data",
       exit: "cmi.core.exit",
@@ -64,7 +64,7 @@
       limit: 64000,
       // 2004 answers an error (403) for an unset value: read saved data only when resuming.
       readsSaved: (lms) => lms.get("cmi.entry") === "resume",
-      methods: ["Initialize", "GetValue", "SetValue", "Commit", "Terminate", "GetLastError"],
+      methods: ["Initialize", "GetValue", "SetValue", "Commit", "Terminate"],
       location: "cmi.location",
       suspend: "cmi.suspend_data",
       exit: "cmi.exit",
@@ -140,43 +140,50 @@
   class Lms {
     constructor(api, version) {
       this.api = api;
-      this.version = version;
-      [this.init, this.getter, this.setter, this.committer, this.finisher, this.errorer] =
-        version.methods;
+      [this.init, this.getter, this.setter, this.committer, this.finisher] = version.methods;
       this.open = false;
       this.sent = {};
     }
 
+    /** One API call; an LMS whose API throws must not break the guide's page. */
+    call(method, ...args) {
+      try {
+        return String(this.api[method](...args) ?? "");
+      } catch {
+        return "false";
+      }
+    }
+
     start() {
-      this.open = String(this.api[this.init]("")) === "true";
+      this.open = this.call(this.init, "") === "true";
       this.started = Date.now();
       return this.open;
     }
 
     get(element) {
-      return this.open ? String(this.api[this.getter](element) ?? "") : "";
+      return this.open ? this.call(this.getter, element) : "";
     }
 
-    /** Set only what changed since the last commit; say whether anything did. */
+    /** Set what changed since it was last set; say whether anything did. A refused value is
+     * sent again with the next change. */
     setAll(values) {
       let changed = false;
       for (const [element, value] of Object.entries(values)) {
-        if (this.sent[element] === value) continue;
-        this.api[this.setter](element, value);
-        this.sent[element] = value;
+        if (!this.open || this.sent[element] === value) continue;
+        if (this.call(this.setter, element, value) === "true") this.sent[element] = value;
         changed = true;
       }
       return changed;
     }
 
     commit() {
-      if (this.open) this.api[this.committer]("");
+      if (this.open) this.call(this.committer, "");
     }
 
     finish() {
       if (!this.open) return;
       this.open = false;
-      this.api[this.finisher]("");
+      this.call(this.finisher, "");
     }
   }
 
