@@ -26,8 +26,11 @@ JS_BUNDLE = "assets/javascripts/guide.bundle.js"
 MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 HASH_LENGTH = 8
 HASHED_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.min\.(?:css|js)$")
-# src="..." and href="..." in HTML: the only places a page names a stylesheet or a script.
-_REFERENCE = re.compile(r"""(?P<lead>\s(?:src|href)=)(?P<quote>["'])(?P<url>[^"'<>]*)(?P=quote)""")
+# src="..." and href="..." in HTML: the places a page names a stylesheet or a script, and
+# data-guide-<name>-src="...", a script guide-core.js loads on first use.
+_REFERENCE = re.compile(
+    r"""(?P<lead>\s(?:src|href|data-guide-[a-z]+-src)=)(?P<quote>["'])(?P<url>[^"'<>]*)(?P=quote)"""
+)
 
 
 @dataclass(frozen=True)

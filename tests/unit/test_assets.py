@@ -94,3 +94,12 @@ def test_joined_scripts_cannot_run_into_each_other(tmp_path: Path) -> None:
     texts = {"assets/javascripts/a.js": "(function () {})()", "assets/javascripts/b.js": "(1)"}
     (bundle,) = assets.plan(texts, {assets.JS_BUNDLE: tuple(texts)})
     assert bundle.data == b"(function(){})()\n;(1)\n"
+
+
+def test_a_script_loaded_on_first_use_is_named_by_its_hashed_file() -> None:
+    names = {"assets/javascripts/search.js": "assets/javascripts/search.0123abcd.min.js"}
+    html = '<script src="x.js" data-guide-search-src="../assets/javascripts/search.js">'
+    rewritten = assets.rewrite_html(html, "steps/index.html", names)
+    assert 'data-guide-search-src="../assets/javascripts/search.0123abcd.min.js"' in rewritten
+    other = '<p data-other="../assets/javascripts/search.js">'
+    assert assets.rewrite_html(other, "steps/index.html", names) == other

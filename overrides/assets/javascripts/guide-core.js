@@ -11,6 +11,8 @@
  *   guide.storage     localStorage that never throws: get(key) gives the stored string or null,
  *                     set(key, text) and remove(key) give false when the browser refused, and
  *                     `available` is false when storage is blocked altogether.
+ * - The search script (search.js), loaded on the first search instead of on every page: queries
+ *   Material posts to its search worker wait here until it has loaded, so it sees the first one.
  * - In a frame, the #fragment taken out of the address before its target exists (see below).
  */
 (function () {
@@ -80,6 +82,64 @@
   if (window.top !== window && window.location.hash.length > 1) {
     document.documentElement.setAttribute("data-guide-landing", window.location.hash);
     history.replaceState(history.state, "", window.location.href.split("#")[0]);
+  }
+
+  // search.js rewrites each query Material posts to its search worker (typos, word forms). Most
+  // readers never search, so it loads on the first query: until it has run, queries wait here and
+  // then pass through it in order. A focus on the search box starts the load a little earlier.
+  // Installed once the document is parsed, after any Worker polyfill (the offline copy's).
+  var SEARCH_QUERY = 2; // Material's SearchMessageType.Query
+  var searchSrc = script && script.getAttribute("data-guide-search-src");
+  var searchState = "idle"; // "loading", then "done" (loaded or failed)
+  var waiting = [];
+
+  function loadSearch() {
+    if (searchState !== "idle" || !searchSrc) {
+      return;
+    }
+    searchState = "loading";
+    var tag = document.createElement("script");
+    tag.src = searchSrc;
+    function release() {
+      searchState = "done";
+      waiting.splice(0).forEach(function (held) {
+        window.Worker.prototype.postMessage.apply(held.worker, held.args);
+      });
+    }
+    tag.addEventListener("load", release);
+    tag.addEventListener("error", release); // Material's search still works, as typed
+    document.head.appendChild(tag);
+  }
+
+  function holdQueries() {
+    var Worker = window.Worker;
+    if (!searchSrc || !Worker || typeof Worker.prototype.postMessage !== "function") {
+      return;
+    }
+    var post = Worker.prototype.postMessage;
+    // Once search.js has wrapped this, a query reaching here has been through it already.
+    var hold = function (message) {
+      var first = Worker.prototype.postMessage === hold;
+      if (first && searchState !== "done" && message && message.type === SEARCH_QUERY) {
+        waiting.push({ worker: this, args: arguments });
+        loadSearch();
+        return;
+      }
+      return post.apply(this, arguments);
+    };
+    Worker.prototype.postMessage = hold;
+    document.addEventListener("focusin", function (event) {
+      var target = event.target;
+      if (target && target.matches && target.matches('[data-md-component="search-query"]')) {
+        loadSearch();
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", holdQueries);
+  } else {
+    holdQueries();
   }
 
   // Material's helpers, with the same names and arguments its bundle and partials call.
