@@ -1,8 +1,9 @@
 """PDF downloads of the cards, made during the build by WeasyPrint (no browser, no network).
 
-The cards are rendered by the same component and printed with the site's own print.css, once per
-paper size; the all-cards PDF reuses those rendered pages. Dates come from SOURCE_DATE_EPOCH and
-the file identifier from the content, so two builds of the same sources give identical bytes.
+The cards are rendered by the same component and printed with the site's own cards.css and
+print.css, once per paper size; the all-cards PDF reuses those rendered pages. Dates come from
+SOURCE_DATE_EPOCH and the file identifier from the content, so two builds of the same sources give
+identical bytes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from macros.printing.options import PAPERS, PrintOptions
 from macros.render import ENVIRONMENT
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+# The site's stylesheets for cards, in the order its card pages load them.
+PRINT_STYLESHEETS = ("cards.css", "print.css")
 
 
 class SiteOnlyFetcher(URLFetcher):
@@ -52,7 +55,10 @@ def _document_html(cards: list[str], title: str, options: PrintOptions) -> str:
 def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> list[str]:
     """Write print/pdf/<checklist>-<paper>.pdf and all-cards-<paper>.pdf into the built site."""
     fetcher = SiteOnlyFetcher(site_dir)
-    print_css = CSS(filename=str(site_dir / "assets/stylesheets/print.css"), url_fetcher=fetcher)
+    styles = [
+        CSS(filename=str(site_dir / f"assets/stylesheets/{name}"), url_fetcher=fetcher)
+        for name in PRINT_STYLESHEETS
+    ]
     written: list[str] = []
     for paper in PAPERS:
         page_css = CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}")
@@ -73,7 +79,7 @@ def write_card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> 
             # Links in the text resolve against the public address, never a path of the build host.
             base = options.short_address(page_url(card_page(name))) if options.public_url else None
             document = HTML(string=source, base_url=base, url_fetcher=fetcher).render(
-                stylesheets=[print_css, page_css]
+                stylesheets=[*styles, page_css]
             )
             rendered.append(document)
             sources.append(source)
@@ -103,7 +109,7 @@ def card_pdfs(site_dir: Path, content: Content, options: PrintOptions) -> list[s
         written = write_card_pdfs(site_dir, content, options)
     except FatalURLFetchingError as error:
         raise ContentError(
-            file="macros/templates/_card.html or overrides/assets/stylesheets/print.css",
+            file="macros/templates/_card.html or overrides/assets/stylesheets/cards.css",
             message=f"a card PDF could not be made: {error.__cause__ or error}",
             fix="cards may only use files of the built site; remove the outside address",
         ) from None

@@ -27,10 +27,11 @@ EVENING = dataclasses.replace(OPTIONS, build_date=datetime(2026, 11, 25, 17, 30,
 
 
 def fake_site(root: Path) -> Path:
-    """The part of a built site the PDFs read: the print stylesheet."""
-    css = root / "assets/stylesheets/print.css"
-    css.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "overrides/assets/stylesheets/print.css", css)
+    """The part of a built site the PDFs read: the card and print stylesheets."""
+    folder = root / "assets/stylesheets"
+    folder.mkdir(parents=True)
+    for name in pdfs.PRINT_STYLESHEETS:
+        shutil.copy(ROOT / "overrides/assets/stylesheets" / name, folder / name)
     return root
 
 
@@ -69,7 +70,7 @@ def test_the_fetcher_refuses_other_hosts_and_files_outside_the_site(tmp_path: Pa
     site = fake_site(tmp_path / "site")
     (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
     fetcher = pdfs.SiteOnlyFetcher(site)
-    response = fetcher.fetch((site / "assets/stylesheets/print.css").as_uri())
+    response = fetcher.fetch((site / "assets/stylesheets/cards.css").as_uri())
     assert b"guide-card" in response.read()
     response.close()
     for url in ("https://example.com/logo.png", (tmp_path / "secret.txt").as_uri()):
