@@ -55,6 +55,12 @@ CHECKS_FILE = "checks.json"
 # The words search can match, for the script that corrects misspelt queries (macros/search.py).
 SEARCH_WORDS = "search/words.js"
 
+# Where the browser keeps a guide's state: one localStorage key per guide and kind ("ticks",
+# "answers"). Stored ticks and answers live under these exact strings, so the format never
+# changes; a new data format takes a new version and so a new key.
+STORAGE_KEY = "guide:{guide}:{kind}:v1"
+STORAGE_KINDS = ("ticks", "answers")
+
 _SEGMENT = r"[A-Za-z0-9_-][A-Za-z0-9_.-]*"
 _PAGE_PATH = rf"{_SEGMENT}(?:/{_SEGMENT})*\.md"  # a segment never starts with a dot
 _FRAGMENT = r"[A-Za-z0-9_-]+"
@@ -116,12 +122,18 @@ def qr_path(link_id: str, extension: str) -> str:
     return f"{QR_FOLDER}/{link_id}.{extension}"
 
 
+def storage_key(guide_id: str, kind: str) -> str:
+    """The localStorage key of one kind of a guide's state: `guide:<guide-id>:<kind>:v1`."""
+    return STORAGE_KEY.format(guide=guide_id, kind=kind)
+
+
 def script_config() -> dict[str, str]:
     """The formats the browser scripts need, given to them through the page config.
 
-    `{id}` stands for the id; the scripts fill it in rather than spelling the format again.
+    `{id}` (and `{guide}`, `{kind}`) stand for the ids; the scripts fill them in rather than
+    spelling the format again.
     """
-    return {"short": short_path("{id}"), "searchWords": SEARCH_WORDS}
+    return {"short": short_path("{id}"), "searchWords": SEARCH_WORDS, "storage": STORAGE_KEY}
 
 
 def is_page_path(path: str) -> bool:

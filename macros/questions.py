@@ -86,7 +86,7 @@ def checks_json(questions: Iterable[Question], page: str) -> str:
     """site/checks.json: what a learning system needs to score the check page.
 
     `page` is the check page's address; `best` lets a score be worked out from the stored answers
-    (guide:<guide-id>:answers:v1) without reading any page.
+    (macros/addresses.py storage_key) without reading any page.
     """
     entries = [{"id": q.id, "rev": q.rev, "best": q.best, "page": page} for q in questions]
     return json.dumps({"questions": entries}, indent=2, ensure_ascii=False) + "\n"

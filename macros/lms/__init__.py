@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.addresses import CATALOGUE_FILE, CHECKS_FILE, page_url
+from macros.addresses import CATALOGUE_FILE, CHECKS_FILE, STORAGE_KINDS, page_url, storage_key
 from macros.content import Content
 from macros.errors import ContentError
 
@@ -120,7 +120,7 @@ def launch_settings(content: Content, site_dir: Path, version: Version) -> dict[
     questions = _questions(site_dir, settings.completion.rule)
     return {
         "scorm": version.label,
-        "guide": settings.guide_id,
+        "storage": _compact({kind: storage_key(settings.guide_id, kind) for kind in STORAGE_KINDS}),
         "completion": settings.completion.rule,
         "pass-mark": str(settings.completion.pass_mark),
         "steps": _compact(steps),

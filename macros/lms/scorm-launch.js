@@ -108,7 +108,7 @@
     };
     return {
       version: VERSIONS[root.getAttribute("data-lms-scorm")] || null,
-      guide: root.getAttribute("data-lms-guide") || "",
+      storage: json("storage", {}),
       rule: root.getAttribute("data-lms-completion") || "steps",
       passMark: Number(root.getAttribute("data-lms-pass-mark")) || 100,
       steps: json("steps", []),
@@ -187,13 +187,15 @@
     }
   }
 
-  /** The guide's own storage (keys owned by ticks.js and checks.js), read and written safely. */
+  /** The guide's own storage (data owned by ticks.js and checks.js), read and written safely.
+   * The keys come from the build (macros/addresses.py), the same ones the guide's pages use. */
   class GuideStorage {
-    constructor(guide) {
-      this.keys = { ticks: `guide:${guide}:ticks:v1`, answers: `guide:${guide}:answers:v1` };
+    constructor(keys) {
+      this.keys = keys;
     }
 
     read(kind) {
+      if (!this.keys[kind]) return null;
       try {
         const value = JSON.parse(window.localStorage.getItem(this.keys[kind]) || "null");
         return value && typeof value === "object" ? value : null;
@@ -203,6 +205,7 @@
     }
 
     write(kind, value) {
+      if (!this.keys[kind]) return;
       try {
         if (value) window.localStorage.setItem(this.keys[kind], JSON.stringify(value));
         else window.localStorage.removeItem(this.keys[kind]);
@@ -358,7 +361,7 @@
     }
     const version = settings.version;
     const lms = new Lms(api, version);
-    const storage = new GuideStorage(settings.guide);
+    const storage = new GuideStorage(settings.storage);
     if (!lms.start()) {
       frame.src = home;
       return;

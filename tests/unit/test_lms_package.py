@@ -71,7 +71,11 @@ def test_launch_settings_name_this_builds_steps_items_questions_and_pages(
     question = {"id": "q-one", "rev": "abc123", "best": "b", "page": "check.html"}
     site = tiny_site(tmp_path / "site", checks=[question])
     settings = lms.launch_settings(data.load(), site, lms.SCORM12)
-    assert settings["scorm"] == "1.2" and settings["guide"] == "handling-mistakes"
+    assert settings["scorm"] == "1.2"
+    assert json.loads(settings["storage"]) == {
+        "ticks": "guide:handling-mistakes:ticks:v1",
+        "answers": "guide:handling-mistakes:answers:v1",
+    }
     assert (settings["completion"], settings["pass-mark"]) == ("steps", "80")
     steps = json.loads(settings["steps"])
     assert steps[2] == ["step-3", "steps/own-it.html"] and len(steps) == 5

@@ -2,8 +2,8 @@
  * the check page's running summary with Start again.
  *
  * This file is the only place that knows the answers' storage format. One localStorage key per
- * guide, "guide:<guide-id>:answers:v1", holds {"questions": {"<question-id>": {"option":
- * "<option-id>", "rev": "<fingerprint>"}}}. Answers are kept by author-written ids, never by
+ * guide (core.storageKey(id, "answers"), format in macros/addresses.py), holds {"questions":
+ * {"<question-id>": {"option": "<option-id>", "rev": "<fingerprint>"}}}. Answers are kept by author-written ids, never by
  * position; `rev` is the question's data-check-rev, so an answer to a question that has since
  * changed is dropped instead of shown against new wording. Storage that is blocked, full or holds
  * something else never breaks the page: answers then last for the visit.
@@ -28,9 +28,9 @@
   /** Answers of one guide: in localStorage when it works, in memory for the visit when not. */
   class AnswerStore {
     constructor(guideId) {
-      this.key = `guide:${guideId}:answers:v1`;
+      this.key = core.storageKey(guideId, "answers");
       this.memory = { questions: {} };
-      this.saving = core.storage.available;
+      this.saving = core.storage.available && this.key !== null;
       this.problem = this.saving ? "" : "unsaved";
     }
 

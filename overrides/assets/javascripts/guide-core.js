@@ -11,6 +11,8 @@
  *   guide.storage     localStorage that never throws: get(key) gives the stored string or null,
  *                     set(key, text) and remove(key) give false when the browser refused, and
  *                     `available` is false when storage is blocked altogether.
+ *   guide.storageKey(guideId, kind)  the localStorage key of a guide's "ticks" or "answers",
+ *                     in the format the build publishes (macros/addresses.py); null without it.
  * - The search script (search.js), loaded on the first search instead of on every page: queries
  *   Material posts to its search worker wait here until it has loaded, so it sees the first one.
  * - In a frame, the #fragment taken out of the address before its target exists (see below).
@@ -73,7 +75,18 @@
     }
   }
 
-  window.guide = { ready: ready, storage: storage };
+  // The key format from <meta name="guide:addresses"> (macros/addresses.py STORAGE_KEY).
+  function storageKey(guideId, kind) {
+    var meta = document.querySelector('meta[name="guide:addresses"]');
+    try {
+      var format = JSON.parse(meta.content).storage;
+      return format ? format.replace("{guide}", guideId).replace("{kind}", kind) : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  window.guide = { ready: ready, storage: storage, storageKey: storageKey };
 
   // In a frame (an LMS course page, a portal), the browser scrolls every window around a #fragment
   // target into view, the host page included, hiding the course's own instructions. Run in the

@@ -1,8 +1,8 @@
 /* Tickable checklists: ticks kept on this device only, a progress line per checklist,
  * step status on the overview, "Clear my ticks" with undo, and "Print my progress".
  *
- * This file is the only place that knows the storage format. One localStorage key per guide,
- * "guide:<guide-id>:ticks:v1", holds {"checklists": {"<checklist-id>": {"<item-id>": true}}}.
+ * This file is the only place that knows the storage format. One localStorage key per guide
+ * (guide.storageKey(id, "ticks"), format in macros/addresses.py), holds {"checklists": {"<checklist-id>": {"<item-id>": true}}}.
  * One key, so "Clear all" and its undo are one write and the `storage` event has one key to watch;
  * every change re-reads the key first, so two open tabs do not undo each other's ticks. The version
  * is in the key: a later format takes a new key (and may migrate this one) and is never misread.
@@ -24,7 +24,7 @@
   /** Ticks of one guide: in localStorage when it works, in memory for the visit when it does not. */
   class TickStore {
     constructor(guideId) {
-      this.key = `guide:${guideId}:ticks:v1`;
+      this.key = window.guide.storageKey(guideId, "ticks");
       this.memory = { checklists: {} };
       this.saving = true;
       this.problem = "";
@@ -33,7 +33,7 @@
     /** The current ticks; re-read from storage so other tabs' changes are seen. */
     read() {
       if (!this.saving) return this.memory;
-      if (!window.guide.storage.available) {
+      if (!window.guide.storage.available || this.key === null) {
         this.fail("unsaved");
         return this.memory;
       }
