@@ -102,7 +102,12 @@
   // then pass through it in order. A focus on the search box starts the load a little earlier.
   // Installed once the document is parsed, after any Worker polyfill (the offline copy's).
   var SEARCH_QUERY = 2; // Material's SearchMessageType.Query
+  // Resolved now, against the page that loaded this script: with instant navigation the head (and
+  // this relative address) stays while the page's address changes.
   var searchSrc = script && script.getAttribute("data-guide-search-src");
+  if (searchSrc) {
+    searchSrc = new URL(searchSrc, document.baseURI).href;
+  }
   var searchState = "idle"; // "loading", then "done" (loaded or failed)
   var waiting = [];
 
