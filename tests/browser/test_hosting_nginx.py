@@ -29,7 +29,7 @@ from macros import assets
 from tests.browser.conftest import STRICT_CSP
 from tests.browser.test_csp import Watch, watched_page
 from tests.browser.test_search import search
-from tests.support import ROOT
+from tests.support import ROOT, free_port
 
 NGINX = os.environ.get("GUIDE_NGINX", "/usr/sbin/nginx")
 CONFIG = ROOT / "hosting" / "nginx.conf"
@@ -72,12 +72,6 @@ def nginx_or_fail() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -20,18 +19,12 @@ import pytest
 
 from macros.addresses import checklist_anchor
 from macros.content import load_content
-from tests.support import PYTHON, ROOT, FixtureSite, build_env, make_fixture_site
+from tests.support import PYTHON, ROOT, FixtureSite, build_env, free_port, make_fixture_site
 
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
 STEP = CONTENT.steps[0]
 CHECKLIST = CONTENT.checklists_for_step(STEP.id)[0]
 CALL = f'checklist("{CHECKLIST.id}")'
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, str]:
