@@ -11,6 +11,7 @@ from tests.support import ROOT
 VENDORED = {"qrcode-generator": ("dist/qrcode.js", "qrcode-generator.js")}
 
 
+@pytest.mark.slow  # reads node_modules, which make test-fast does not install
 @pytest.mark.parametrize("package", sorted(VENDORED))
 def test_vendored_scripts_match_the_pinned_package(package: str) -> None:
     source, copy = VENDORED[package]
