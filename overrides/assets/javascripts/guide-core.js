@@ -13,6 +13,11 @@
  *                     `available` is false when storage is blocked altogether.
  *   guide.storageKey(guideId, kind)  the localStorage key of a guide's "ticks" or "answers",
  *                     in the format the build publishes (macros/addresses.py); null without it.
+ *   guide.load(name)  loads a feature script named by this tag's data-guide-<name>-src once;
+ *                     a promise of true when it ran, false when it could not load.
+ * - Feature scripts loaded on first use, not on every page (FEATURES below): each loads at once
+ *   where the page needs it now (something saved to show, a #fragment to land on), else on the
+ *   first event inside its markup, which is played again once the script has started.
  * - The search script (search.js), loaded on the first search instead of on every page: queries
  *   Material posts to its search worker wait here until it has loaded, so it sees the first one.
  * - In a frame, the #fragment taken out of the address before its target exists (see below).
@@ -86,7 +91,120 @@
     }
   }
 
-  window.guide = { ready: ready, storage: storage, storageKey: storageKey };
+  // Feature scripts, by name, from this tag's data-guide-<name>-src (macros/assets.py hashes the
+  // names). Resolved now, against the page that loaded this script: with instant navigation the
+  // head (and these relative addresses) stays while the page's address changes.
+  var sources = {};
+  Array.prototype.forEach.call((script && script.attributes) || [], function (attribute) {
+    var name = /^data-guide-([a-z]+)-src$/.exec(attribute.name);
+    if (name) {
+      sources[name[1]] = new URL(attribute.value, document.baseURI).href;
+    }
+  });
+  var loads = {};
+  var ran = {};
+
+  function load(name) {
+    if (!loads[name]) {
+      loads[name] = new Promise(function (resolve) {
+        if (!sources[name]) {
+          resolve(false);
+          return;
+        }
+        var tag = document.createElement("script");
+        tag.src = sources[name];
+        tag.addEventListener("load", function () {
+          ran[name] = true;
+          resolve(true);
+        });
+        tag.addEventListener("error", function () {
+          resolve(false);
+        });
+        document.head.appendChild(tag);
+      });
+    }
+    return loads[name];
+  }
+
+  window.guide = { ready: ready, storage: storage, storageKey: storageKey, load: load };
+
+  // True when something of `kind` ("ticks", "answers") is saved for a guide shown on this page.
+  function saved(kind) {
+    return Array.prototype.some.call(document.querySelectorAll("[data-guide]"), function (element) {
+      var key = storageKey(element.getAttribute("data-guide"), kind);
+      return key !== null && storage.get(key) !== null;
+    });
+  }
+
+  // Each feature: `within`, the markup it works on (no such markup, no load); `now()`, true when
+  // the page needs it at once; `on`, the events (type: target selector) that need it first, which
+  // are played again once it has started; `kind`, the saved state it shows: a change to it in
+  // another tab needs it too.
+  var FEATURES = {};
+
+  // An event that came before its feature's script, played again on the same element. A box's
+  // state is set back first: the script's start shows the saved state, which this event changes.
+  function replay(held) {
+    var target = held.target;
+    if (!target.isConnected) {
+      return;
+    }
+    if (held.type === "change") {
+      target.checked = held.checked;
+      target.dispatchEvent(new Event("change", { bubbles: true }));
+    } else if (held.type === "click") {
+      target.click();
+    } else {
+      target.dispatchEvent(new KeyboardEvent(held.type, { key: held.key, bubbles: true }));
+    }
+  }
+
+  function startFeature(name) {
+    var held = [];
+    var feature = FEATURES[name];
+    Object.keys(feature.on || {}).forEach(function (type) {
+      document.addEventListener(
+        type,
+        function (event) {
+          var target = event.target && event.target.closest && event.target.closest(feature.on[type]);
+          if (!target || ran[name]) {
+            return;
+          }
+          held.push({ type: type, target: target, checked: target.checked, key: event.key });
+          load(name).then(function (ran) {
+            // One frame later, so live regions the script adds are heard when they first change.
+            window.setTimeout(function () {
+              if (ran) {
+                held.splice(0).forEach(replay);
+              }
+            }, 50);
+          });
+        },
+        true
+      );
+    });
+    if (feature.kind) {
+      window.addEventListener("storage", function (event) {
+        if (document.querySelector(feature.within) && (event.key === null || saved(feature.kind))) {
+          load(name);
+        }
+      });
+    }
+  }
+
+  function checkFeatures() {
+    Object.keys(FEATURES).forEach(function (name) {
+      var feature = FEATURES[name];
+      if (!loads[name] && document.querySelector(feature.within) && feature.now()) {
+        load(name);
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Object.keys(FEATURES).forEach(startFeature);
+    ready(checkFeatures); // every page view: instant navigation brings new markup
+  });
 
   // In a frame (an LMS course page, a portal), the browser scrolls every window around a #fragment
   // target into view, the host page included, hiding the course's own instructions. Run in the
@@ -102,36 +220,26 @@
   // then pass through it in order. A focus on the search box starts the load a little earlier.
   // Installed once the document is parsed, after any Worker polyfill (the offline copy's).
   var SEARCH_QUERY = 2; // Material's SearchMessageType.Query
-  // Resolved now, against the page that loaded this script: with instant navigation the head (and
-  // this relative address) stays while the page's address changes.
-  var searchSrc = script && script.getAttribute("data-guide-search-src");
-  if (searchSrc) {
-    searchSrc = new URL(searchSrc, document.baseURI).href;
-  }
   var searchState = "idle"; // "loading", then "done" (loaded or failed)
   var waiting = [];
 
   function loadSearch() {
-    if (searchState !== "idle" || !searchSrc) {
+    if (searchState !== "idle") {
       return;
     }
     searchState = "loading";
-    var tag = document.createElement("script");
-    tag.src = searchSrc;
-    function release() {
+    // Loaded or not (then Material's search still works, as typed), the held queries go on.
+    load("search").then(function () {
       searchState = "done";
       waiting.splice(0).forEach(function (held) {
         window.Worker.prototype.postMessage.apply(held.worker, held.args);
       });
-    }
-    tag.addEventListener("load", release);
-    tag.addEventListener("error", release); // Material's search still works, as typed
-    document.head.appendChild(tag);
+    });
   }
 
   function holdQueries() {
     var Worker = window.Worker;
-    if (!searchSrc || !Worker || typeof Worker.prototype.postMessage !== "function") {
+    if (!sources.search || !Worker || typeof Worker.prototype.postMessage !== "function") {
       return;
     }
     var post = Worker.prototype.postMessage;
