@@ -13,12 +13,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from macros.datasource import DataSource, check_unique
 from macros.fields import Record
-
-if TYPE_CHECKING:  # the content model calls this loader, so only its types come from there
-    from macros.content.loaders import _Source
 
 CHECKS_FILE = "checks.yml"
 # Questions drawn from a page that is not a step page; the check page groups them under it.
@@ -98,7 +95,7 @@ def write_checks_json(path: Path, questions: Iterable[Question], page: str) -> P
     return path
 
 
-def load_questions(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Question]:
+def load_questions(source: DataSource, step_ids: tuple[str, ...]) -> dict[str, Question]:
     """Read data/checks.yml; an absent file means no questions (a guide may have none)."""
     if not (source.data_dir / CHECKS_FILE).is_file():
         return {}
@@ -107,8 +104,8 @@ def load_questions(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Ques
     seen: dict[str, int] = {}
     for position, entry in enumerate(entries, start=1):
         record = source.record(entry, "question", f"question {position}")
-        record.record_id = record.identifier()
-        _unique(record, seen, "question")
+        question_id = record.record_id = record.identifier()
+        check_unique(seen, record, question_id, "question")
         step = record.choice("step", step_ids)
         topic = record.text("topic", required=False)
         if topic and topic not in TOPICS:
@@ -138,7 +135,7 @@ def load_questions(source: _Source, step_ids: tuple[str, ...]) -> dict[str, Ques
     return questions
 
 
-def _load_options(source: _Source, question: Record) -> tuple[Option, ...]:
+def _load_options(source: DataSource, question: Record) -> tuple[Option, ...]:
     entries = question.records("options", "option")
     if not MIN_OPTIONS <= len(entries) <= MAX_OPTIONS:
         raise question.error(
@@ -153,20 +150,9 @@ def _load_options(source: _Source, question: Record) -> tuple[Option, ...]:
         record = source.record(entry, "option", f"{question.record_id}, option {position}")
         option_id = record.identifier()
         record.record_id = f"{question.record_id}/{option_id}"
-        _unique(record, seen, "option", option_id)
+        check_unique(seen, record, option_id, "option")
         options.append(
             Option(id=option_id, text=record.text("text"), feedback=record.markdown("feedback"))
         )
         record.finish()
     return tuple(options)
-
-
-def _unique(record: Record, seen: dict[str, int], what: str, value: str | None = None) -> None:
-    value = value or record.record_id or ""
-    if value in seen:
-        raise record.error(
-            "id",
-            f"the {what} id '{value}' is used twice (first on line {seen[value]})",
-            f"give each {what} its own id; never reuse an id, even after deleting its {what}",
-        )
-    seen[value] = record.fields["id"].line

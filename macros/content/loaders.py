@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,11 +30,12 @@ from macros.content.model import (
     Step,
     TriageLine,
 )
+from macros.datasource import DataSource, check_unique
 from macros.errors import ContentError, did_you_mean
 from macros.fields import Record
 from macros.questions import CHECKS_FILE, load_questions
 from macros.review import Review, read_date, read_review
-from macros.yamlsource import Located, load_yaml
+from macros.yamlsource import load_yaml
 
 HEX_COLOR = r"^#[0-9a-fA-F]{6}$"
 
@@ -63,7 +64,7 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
-    source = _Source(data_dir, docs_dir)
+    source = DataSource(data_dir, docs_dir)
     settings = _load_settings(source)
     steps = _load_steps(source)
     step_ids = tuple(step.id for step in steps)
@@ -86,53 +87,7 @@ def _read_content(data_dir: Path, docs_dir: Path | None) -> Content:
     )
 
 
-@dataclass(frozen=True)
-class _Source:
-    """Where the data files are, how errors name them, and where linked pages must exist."""
-
-    data_dir: Path
-    docs_dir: Path | None
-
-    def name(self, path: Path) -> str:
-        """The file's name in messages: data/checklists.yml, data/examples/wrong-refund.yml."""
-        return f"{self.data_dir.name}/{path.relative_to(self.data_dir).as_posix()}"
-
-    def record(self, located: Located, kind: str, label: str | None = None) -> Record:
-        """A record whose links are checked against docs/."""
-        return Record(located, kind, label=label, docs_dir=self.docs_dir)
-
-    def top_list(
-        self, file_name: str, key: str, kind: str, also: tuple[str, ...] = ()
-    ) -> tuple[Record, list[Located]]:
-        """The file's top-level list (`steps:`, `checklists:`), refusing any key but `also`.
-
-        With `also`, the caller reads those keys from the returned record and finishes it.
-        """
-        path = self.data_dir / file_name
-        if not path.is_file():
-            raise ContentError(
-                file=self.name(path),
-                message="the file is missing",
-                fix=f"create it with a '{key}:' list (see AUTHORING.md)",
-            )
-        top = self.record(load_yaml(path, self.name(path)), "file")
-        entries = top.records(key, kind)
-        if not also:
-            top.finish()
-        return top, entries
-
-
-def _unique(seen: dict[str, int], record: Record, value: str, what: str) -> None:
-    if value in seen:
-        raise record.error(
-            "id",
-            f"the {what} id '{value}' is used twice (first on line {seen[value]})",
-            f"give each {what} its own id; never reuse an id, even after deleting its {what}",
-        )
-    seen[value] = record.fields["id"].line
-
-
-def _load_steps(source: _Source) -> tuple[Step, ...]:
+def _load_steps(source: DataSource) -> tuple[Step, ...]:
     top, entries = source.top_list("steps.yml", "steps", "step")
     steps: list[Step] = []
     seen: dict[str, int] = {}
@@ -140,7 +95,7 @@ def _load_steps(source: _Source) -> tuple[Step, ...]:
     for position, entry in enumerate(entries, start=1):
         record = source.record(entry, "step", f"step {position}")
         record.record_id = record.identifier()
-        _unique(seen, record, record.record_id, "step")
+        check_unique(seen, record, record.record_id, "step")
         step = Step(
             id=record.record_id,
             number=record.integer("number"),
@@ -173,7 +128,7 @@ def _load_steps(source: _Source) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def _check_step_page(source: _Source, record: Record, step: Step, pages: dict[str, str]) -> None:
+def _check_step_page(source: DataSource, record: Record, step: Step, pages: dict[str, str]) -> None:
     if not is_page_path(step.page):
         raise record.error(
             "page",
@@ -207,7 +162,7 @@ def _step_ref(record: Record, name: str, step_ids: tuple[str, ...]) -> str:
 
 
 def _load_checklists(
-    source: _Source, step_ids: tuple[str, ...], default: Review
+    source: DataSource, step_ids: tuple[str, ...], default: Review
 ) -> dict[str, Checklist]:
     _, entries = source.top_list("checklists.yml", "checklists", "checklist")
     checklists: dict[str, Checklist] = {}
@@ -216,7 +171,7 @@ def _load_checklists(
         record = source.record(entry, "checklist", f"checklist {position}")
         _not_an_item(record, list(checklists))
         record.record_id = record.identifier()
-        _unique(seen, record, record.record_id, "checklist")
+        check_unique(seen, record, record.record_id, "checklist")
         step = _step_ref(record, "step", step_ids)
         title = record.text("title")
         why = record.markdown("why")
@@ -248,14 +203,14 @@ def _not_an_item(record: Record, before: list[str]) -> None:
         )
 
 
-def _load_items(source: _Source, checklist: Record) -> tuple[ChecklistItem, ...]:
+def _load_items(source: DataSource, checklist: Record) -> tuple[ChecklistItem, ...]:
     items: list[ChecklistItem] = []
     seen: dict[str, int] = {}
     for position, entry in enumerate(checklist.records("items", "item"), start=1):
         record = source.record(entry, "checklist item", f"{checklist.record_id}, item {position}")
         item_id = record.identifier()
         record.record_id = f"{checklist.record_id}/{item_id}"
-        _unique(seen, record, item_id, "item")
+        check_unique(seen, record, item_id, "item")
         items.append(
             ChecklistItem(
                 id=item_id,
@@ -268,7 +223,7 @@ def _load_items(source: _Source, checklist: Record) -> tuple[ChecklistItem, ...]
 
 
 def _retire_items(
-    source: _Source, checklists: dict[str, Checklist]
+    source: DataSource, checklists: dict[str, Checklist]
 ) -> tuple[dict[str, Checklist], dict[str, tuple[str, int]]]:
     """Read `retired:` of data/redirects.yml: published ids and where their links now land.
 
@@ -316,7 +271,7 @@ def _retire_items(
 
 
 def _load_examples(
-    source: _Source, step_ids: tuple[str, ...], default: Review
+    source: DataSource, step_ids: tuple[str, ...], default: Review
 ) -> dict[str, Example]:
     folder = source.data_dir / "examples"
     paths = sorted(folder.iterdir()) if folder.is_dir() else []
@@ -385,7 +340,7 @@ def _example_steps(record: Record, step_ids: tuple[str, ...]) -> Mapping[str, st
     return MappingProxyType(done)
 
 
-def _load_changes(source: _Source) -> tuple[Change, ...]:
+def _load_changes(source: DataSource) -> tuple[Change, ...]:
     """data/changes.yml, newest first; pages must exist (ids are checked against the catalogue)."""
     path = source.data_dir / "changes.yml"
     if not path.is_file():
@@ -415,7 +370,7 @@ def _load_changes(source: _Source) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=lambda change: change.date, reverse=True))
 
 
-def _change_page(source: _Source, record: Record, page: str, line: int) -> str:
+def _change_page(source: DataSource, record: Record, page: str, line: int) -> str:
     if not is_page_path(page):
         raise record.error(
             "pages",
@@ -434,14 +389,14 @@ def _change_page(source: _Source, record: Record, page: str, line: int) -> str:
 TRIAGE_CONTACTS = ("incident", "hr", *CONTACTS)
 
 
-def _load_first_hour(source: _Source) -> FirstHour:
+def _load_first_hour(source: DataSource) -> FirstHour:
     top, entries = source.top_list("first_hour.yml", "lines", "triage line", also=("support",))
     lines: list[TriageLine] = []
     seen: dict[str, int] = {}
     for position, entry in enumerate(entries, start=1):
         record = source.record(entry, "triage line", f"line {position}")
         record.record_id = record.identifier()
-        _unique(seen, record, record.record_id, "triage line")
+        check_unique(seen, record, record.record_id, "triage line")
         lines.append(_triage_line(record, record.record_id))
     support = top.mapping("support", "support line")
     assert support is not None
@@ -467,7 +422,7 @@ def _triage_line(record: Record, line_id: str) -> TriageLine:
     return line
 
 
-def _load_settings(source: _Source) -> Settings:
+def _load_settings(source: DataSource) -> Settings:
     path = source.data_dir / "site.yml"
     name = source.name(path)
     if not path.is_file():
@@ -502,7 +457,7 @@ def _load_settings(source: _Source) -> Settings:
     return settings
 
 
-def _completion(source: _Source, record: Record) -> Completion:
+def _completion(source: DataSource, record: Record) -> Completion:
     """The `lms:` block: what an LMS counts as completed (steps when the block is left out)."""
     block = record.mapping("lms", "LMS setting", required=False)
     if block is None:
@@ -556,7 +511,7 @@ def _web_address(record: Record, name: str) -> str:
     return value
 
 
-def _logo(source: _Source, record: Record, name: str) -> str:
+def _logo(source: DataSource, record: Record, name: str) -> str:
     value = record.text(name, required=False)
     if not value:
         return ""
