@@ -8,6 +8,8 @@ through `links()`, so what the loader checks is exactly what the page will link 
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
@@ -15,6 +17,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+# A tag of HTML, for taking markup out of text.
+_TAG = re.compile(r"<[^>]+>")
 _BLOCKS_OFF = (
     "indent",
     "code",
@@ -97,3 +101,8 @@ def links(text: str) -> list[str]:
 
     to_html(text, collect)
     return found
+
+
+def text_of(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment: each tag a space, entities decoded."""
+    return html.unescape(_TAG.sub(" ", fragment))

@@ -9,7 +9,6 @@ it · Handling Mistakes at Work"). The image and the absolute address need the p
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,6 @@ IMAGE_SIZE = (1200, 630)
 THEME_PRIMARY = "#4051b5"
 # Chat apps cut a description at about two lines; a sentence or two is what they show.
 MAX_DESCRIPTION = 200
-_TAG = re.compile(r"<[^>]+>")
 # The first plain paragraph of a built page (component blocks carry a class).
 _FIRST_PARAGRAPH = re.compile(r"<p>(.+?)</p>", re.DOTALL)
 
@@ -69,7 +67,7 @@ def plain(markdown_text: str) -> str:
 
 def html_text(fragment: str) -> str:
     """The words of an HTML fragment on one line."""
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split()).replace(" .", ".")
+    return " ".join(inline.text_of(fragment).split()).replace(" .", ".")
 
 
 def shorten(text: str, limit: int = MAX_DESCRIPTION) -> str:

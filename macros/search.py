@@ -18,7 +18,6 @@ is written from the enriched index afterwards (its plugin runs last).
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import Counter
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from macros import inline
 from macros.addresses import FIRST_HOUR_PAGE, SEARCH_WORDS, STEPS_PAGE
 from macros.content import Content
 from macros.errors import ContentError
@@ -46,7 +46,6 @@ FIELD = "synonyms"
 FIELD_BOOST = 1.0
 # A word or phrase as readers type it: lower-case letters, apostrophes inside words, single spaces.
 _WORDS = re.compile(r"^[a-z]+(?:'[a-z]+)?(?: [a-z]+(?:'[a-z]+)?)*$")
-_TAG = re.compile(r"<[^>]+>")
 # Tokens the word list keeps: letters, with an apostrophe inside ("don't"); no numbers.
 _WORD_TOKEN = re.compile(r"^[^\W\d_]+(?:['\u2019][^\W\d_]+)*$")
 
@@ -127,14 +126,9 @@ def _synonym(listed: Record, reader: str, value: Located) -> Synonym:
     return Synonym(reader, tuple(guide), value.line)
 
 
-def _plain(text: str) -> str:
-    """Index text without its markup, as a reader sees it."""
-    return html.unescape(_TAG.sub(" ", text))
-
-
 def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
     """Lower-case words of `text`, split where Material's search splits them."""
-    return [token for token in separator.split(_plain(text).lower()) if token]
+    return [token for token in separator.split(inline.text_of(text).lower()) if token]
 
 
 def _entry_texts(entry: dict) -> Iterator[str]:
