@@ -124,67 +124,46 @@ def test_a_missing_field_is_named(data: Dataset, old: str, field: str, record: s
     )
 
 
-def test_a_missing_question_id_names_the_question_by_position(data: Dataset) -> None:
-    line = data.replace(FILE, "  - id: manager-away\n    step", "  - step")
-    assert_where(
-        data.error(),
-        file=WHERE,
-        line=line,
-        record="question 2",
-        field="id",
-        says="the question has no 'id'",
-    )
+# One line changed, one error: (old, new, record, field, what it says, what the fix says). In
+# "says", {first} is the line of the first use of a repeated id ("first" names that line's text).
+# fmt: off
+ONE_LINE_ERRORS = [
+    ("  - id: manager-away\n    step", "  - step", "question 2", "id",
+     "the question has no 'id'", "", ""),
+    ("- id: manager-away", "- id: Manager Away", "question 2", "id",
+     "'Manager Away' is not a valid id", "", ""),
+    ("- id: manager-away", "- id: wrong-date", "wrong-date", "id",
+     "the question id 'wrong-date' is used twice (first on line {first})", "", "- id: wrong-date"),
+    ("    step: step-1", "    step: step-9", "wrong-date", "step",
+     "'step-9' is not one of step-1, step-2, step-3, step-4, step-5", "", ""),
+    ("topic: managers", "topic: bosses", "thank-them", "topic",
+     "'bosses' is not one of first-hour, managers", "leave 'topic' out", ""),
+    ("best: thanks", "best: thank-you", "thank-them", "best",
+     "there is no option 'thank-you' in this question", "why, thanks, fine", ""),
+    ("- id: tell-a-friend", "- id: tell-cover", "manager-away/tell-cover", "id",
+     "the option id 'tell-cover' is used twice (first on line {first})", "", "- id: tell-cover"),
+    ("      - id: tell-a-friend\n        text", "      - text", "manager-away, option 3", "id",
+     "the option has no 'id'", "", ""),
+]
+# fmt: on
 
 
-def test_a_bad_question_id_is_refused(data: Dataset) -> None:
-    line = data.replace(FILE, "- id: manager-away", "- id: Manager Away")
-    assert_where(
-        data.error(),
-        file=WHERE,
-        line=line,
-        record="question 2",
-        field="id",
-        says="'Manager Away' is not a valid id",
-    )
-
-
-def test_a_question_id_used_twice(data: Dataset) -> None:
-    first = data.line_of(FILE, "- id: wrong-date")
-    line = data.replace(FILE, "- id: manager-away", "- id: wrong-date")
-    assert_where(
-        data.error(),
-        file=WHERE,
-        line=line,
-        record="wrong-date",
-        field="id",
-        says=f"the question id 'wrong-date' is used twice (first on line {first})",
-    )
-
-
-def test_an_unknown_step(data: Dataset) -> None:
-    line = data.replace(FILE, "    step: step-1", "    step: step-9")
-    assert_where(
-        data.error(),
-        file=WHERE,
-        line=line,
-        record="wrong-date",
-        field="step",
-        says="'step-9' is not one of step-1, step-2, step-3, step-4, step-5",
-    )
-
-
-def test_an_unknown_topic(data: Dataset) -> None:
-    line = data.replace(FILE, "topic: managers", "topic: bosses")
+@pytest.mark.parametrize(("old", "new", "record", "field", "says", "fix", "first"), ONE_LINE_ERRORS)
+def test_one_wrong_line_is_named(
+    data: Dataset, old: str, new: str, record: str, field: str, says: str, fix: str, first: str
+) -> None:
+    first_line = data.line_of(FILE, first) if first else None
+    line = data.replace(FILE, old, new)
     error = data.error()
     assert_where(
         error,
         file=WHERE,
         line=line,
-        record="thank-them",
-        field="topic",
-        says="'bosses' is not one of first-hour, managers",
+        record=record,
+        field=field,
+        says=says.format(first=first_line),
     )
-    assert "leave 'topic' out" in error.fix
+    assert fix in error.fix
 
 
 @pytest.mark.parametrize("count", [2, 5])
@@ -225,49 +204,10 @@ def test_options_must_be_a_list(data: Dataset) -> None:
     )
 
 
-def test_best_must_name_an_option(data: Dataset) -> None:
-    line = data.replace(FILE, "best: thanks", "best: thank-you")
-    error = data.error()
-    assert_where(
-        error,
-        file=WHERE,
-        line=line,
-        record="thank-them",
-        field="best",
-        says="there is no option 'thank-you' in this question",
-    )
-    assert "why, thanks, fine" in error.fix
-
-
-def test_an_option_id_used_twice(data: Dataset) -> None:
-    first = data.line_of(FILE, "- id: tell-cover")
-    line = data.replace(FILE, "- id: tell-a-friend", "- id: tell-cover")
-    assert_where(
-        data.error(),
-        file=WHERE,
-        line=line,
-        record="manager-away/tell-cover",
-        field="id",
-        says=f"the option id 'tell-cover' is used twice (first on line {first})",
-    )
-
-
 def test_the_same_option_id_in_two_questions_is_fine(data: Dataset) -> None:
     content = data.load()
     assert content.questions["wrong-date"].options[0].id == "wait"
     assert content.questions["manager-away"].options[0].id == "wait"
-
-
-def test_an_option_without_an_id_is_named_by_position(data: Dataset) -> None:
-    line = data.replace(FILE, "      - id: tell-a-friend\n        text", "      - text")
-    assert_where(
-        data.error(),
-        file=WHERE,
-        line=line,
-        record="manager-away, option 3",
-        field="id",
-        says="the option has no 'id'",
-    )
 
 
 @pytest.mark.parametrize("field", ["text", "feedback"])
