@@ -278,9 +278,8 @@ QR_KINDS = ("step", "checklist", "example")
 def short_links_on_pages(links: list[Link]) -> dict[str, dict[str, str]]:
     """Page URL -> {anchor: short link} for every target with a short link and an anchor.
 
-    Each page carries its own part of this (<meta name="guide:short-links">), so the copy
-    buttons on a section or an item hand out the short address the build keeps, never one the
-    browser made up.
+    The build gives each section heading on a page the copy button for its short link
+    (macros/headings.py), so it hands out the address the build keeps, never one made up.
     """
     shorts: dict[str, dict[str, str]] = {}
     for link in links:

@@ -6,7 +6,7 @@ item `data-item` and a page-unique DOM id, and each native checkbox is named by 
 
 from __future__ import annotations
 
-from macros.addresses import card_page, checklist_anchor, item_anchor
+from macros.addresses import card_page, checklist_anchor, item_anchor, short_path
 from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
 from macros.pageref import PageRef
@@ -41,7 +41,11 @@ def checklist(
         checklist=data,
         anchor=checklist_anchor(data.id),
         former_anchors=former_anchors(""),
-        items=[(i, item_anchor(data.id, i.id), former_anchors(i.id)) for i in data.items],
+        short=short_path(data.id),
+        items=[
+            (i, item_anchor(data.id, i.id), former_anchors(i.id), short_path(f"{data.id}/{i.id}"))
+            for i in data.items
+        ],
         card_href=page.link_to_page(card_page(data.id)),
         step=step,
         searchable=page.src_uri == step.page,

@@ -4,8 +4,9 @@ It lists the same catalogue the build writes to links.json, so the page can neve
 address the site does not keep. The linking page calls one part under each of its own headings
 (so they are in its contents list): the steps, checklists, worked examples and printables come
 first, each with a QR code; the precise section, item and question links are folded per step.
-Copy buttons, the filter and QR codes for an unknown public address are added by links.js;
-without scripts the addresses stay visible and selectable.
+Each address has its copy buttons (hidden without scripts); the filter and QR codes for an
+unknown public address are added by links.js; without scripts the addresses stay visible and
+selectable.
 """
 
 from __future__ import annotations

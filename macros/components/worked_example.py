@@ -5,7 +5,7 @@ On a step page that step's part is highlighted, so the reader sees what matters 
 
 from __future__ import annotations
 
-from macros.addresses import EXAMPLES_PAGE, example_anchor
+from macros.addresses import EXAMPLES_PAGE, example_anchor, short_path
 from macros.components._checks import check_flag, check_heading_level, known_id
 from macros.content import Content
 from macros.pageref import PageRef
@@ -29,6 +29,7 @@ def worked_example(
         page,
         example=data,
         anchor=example_anchor(data.id),
+        example_short=short_path(data.id),
         steps=content.steps,
         current=current.id if current else None,
         open=open,

@@ -7,7 +7,7 @@ itself. Each story is rendered exactly as `worked_example(id)` renders it (same 
 
 from __future__ import annotations
 
-from macros.addresses import EXAMPLES_PAGE, example_anchor
+from macros.addresses import EXAMPLES_PAGE, example_anchor, short_path
 from macros.components._checks import check_heading_level
 from macros.content import SEVERITIES, Content
 from macros.errors import MacroArgumentError
@@ -41,7 +41,9 @@ def worked_examples(content: Content, page: PageRef, severity: str, heading_leve
     return render(
         "worked_examples.html",
         page,
-        examples=[(example, example_anchor(example.id)) for example in chosen],
+        examples=[
+            (example, example_anchor(example.id), short_path(example.id)) for example in chosen
+        ],
         severity=severity,
         steps=content.steps,
         current=current.id if current else None,

@@ -32,6 +32,7 @@ from macros import (  # noqa: E402
     catalogue,
     changes,
     guards,
+    headings,
     postbuild,
     previews,
     review,
@@ -157,8 +158,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep component blocks valid HTML inside admonitions and tabs."""
-    return blocks.unwrap_blocks(html)
+    """Keep component blocks valid HTML inside admonitions and tabs; give headings copy buttons."""
+    html = blocks.unwrap_blocks(html)
+    html = headings.add_copy_buttons(html, page.url, _SHORTS.get(page.url, {}))
+    return headings.draw_icon(html)
 
 
 def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:
@@ -211,7 +214,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     page_review = _REVIEWS.get(src_uri)
     reviewed = page_review.last_reviewed if page_review else ""
     context["guide_print_line"] = pageline.print_line(src_uri, content, options, reviewed)
-    context["guide_short_links"] = _SHORTS.get(page.url, {})
     preview = previews.page_preview(
         content,
         src_uri,

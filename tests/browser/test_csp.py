@@ -134,7 +134,7 @@ def test_copy_link_under_the_strict_policy(strict, strict_server) -> None:
     page, watch = strict
     page.goto(strict_server.sub_url("steps/own-it/"))
     page.locator(".guide-checklist__title .guide-copy").first.click()
-    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent")
+    page.wait_for_function("() => document.querySelector('.guide-copy-status')?.textContent")
     assert page.evaluate("navigator.clipboard.readText()") == strict_server.sub_url("go/own-it/")
     assert watch.take() == []
 

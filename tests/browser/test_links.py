@@ -121,6 +121,17 @@ def test_a_deep_link_into_a_closed_box_opens_it_below_the_header(page, edited_se
     assert_in_view(page, item)
 
 
+def test_a_link_on_the_page_into_a_closed_box_opens_it(page, edited_server) -> None:
+    """A page opened without a fragment has not loaded links.js: the hash change loads it."""
+    page.goto(edited_server.sub_url("hidden/"))
+    details = page.locator("details:has(#checklist-learn-from-it)")
+    assert details.get_attribute("open") is None
+    item = page.locator("#checklist-learn-from-it [data-item]").first.get_attribute("id")
+    page.evaluate("id => { location.hash = '#' + id; }", item)
+    page.wait_for_function("() => document.querySelector('details:has(#checklist-learn-from-it)').open")
+    assert_in_view(page, item)
+
+
 def test_a_deep_link_into_an_inactive_tab_selects_it(page, edited_server) -> None:
     page.goto(edited_server.sub_url("hidden/#checklist-move-forward"))
     assert_in_view(page, "checklist-move-forward")
@@ -150,10 +161,11 @@ def copy_with_keyboard(page, button, status: str = "Link copied") -> str:
 def copy_both(page, button, status: str = "Link copied") -> tuple[str, str]:
     """Press the button; return the plain text and the HTML it put on the clipboard."""
     page.evaluate("navigator.clipboard.writeText('')")
-    page.evaluate("document.querySelector('.guide-copy-status').textContent = ''")
+    # The live region comes with links.js, which the first press loads.
+    page.evaluate("document.querySelector('.guide-copy-status')?.replaceChildren()")
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.guide-copy-status')?.textContent")
     assert page.locator(".guide-copy-status").text_content() == status
     return tuple(
         page.evaluate(
@@ -203,6 +215,47 @@ def test_copy_buttons_put_the_full_address_on_the_clipboard(clipboard_page, site
         text, html = copy_both(page, button)
         assert text == site_server.sub_url(address)
         assert titled_link(html) == (site_server.sub_url(address), title)
+
+
+def links_scripts(requests: list[str]) -> list[str]:
+    return [url for url in requests if re.search(r"/links\.[0-9a-f]{8}\.min\.js$", url)]
+
+
+def test_a_first_visit_fetches_no_links_script_and_the_first_press_copies(
+    clipboard_page, site_server
+) -> None:
+    """The buttons come with the page; links.js loads on the first press, which still copies."""
+    page = clipboard_page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_server.sub_url("steps/own-it/"))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert links_scripts(requests) == []
+    assert page.locator(".guide-copy-status").count() == 0
+    button = page.locator(".guide-checklist__title .guide-copy")
+    assert button.is_visible()
+    text, html = copy_both(page, button)
+    full = site_server.sub_url("go/own-it/")
+    assert text == full and titled_link(html) == (full, OWN_IT.title)
+    assert len(links_scripts(requests)) == 1
+    assert page.locator(".guide-copy-status").get_attribute("aria-live") == "polite"
+
+
+def test_without_scripts_the_copy_buttons_are_hidden_and_the_permalinks_shown(
+    browser, site_server
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for path in ("steps/own-it/", "linking/"):
+            page.goto(site_server.sub_url(path))
+            assert page.locator(".guide-copy").count() > 0, path
+            assert page.locator(".guide-copy:visible").count() == 0, path
+        page.goto(site_server.sub_url("steps/own-it/"))
+        assert page.locator("h2#what-to-do .headerlink").is_visible()
+    finally:
+        context.close()
 
 
 def test_each_heading_shows_one_link_icon(page, site_server) -> None:
@@ -256,7 +309,7 @@ def test_where_the_clipboard_api_is_blocked_the_copy_command_copies_both(
     page = context.new_page()
     page.goto(site_server.sub_url("steps/own-it/"))
     page.locator(".guide-checklist__title .guide-copy").click()
-    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.guide-copy-status')?.textContent")
     assert page.locator(".guide-copy-status").inner_text() == "Link copied"
     [copied] = page.evaluate("window.__copied")
     full = site_server.sub_url("go/own-it/")
@@ -275,7 +328,7 @@ def test_where_copying_is_refused_the_address_is_shown_selected(context, site_se
     assert field.input_value() == site_server.sub_url("go/own-it/")
     assert field.evaluate("f => document.activeElement === f && f.selectionEnd === f.value.length")
     assert field.get_attribute("aria-label") == "Link to Own what happened"
-    page.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.guide-copy-status')?.textContent")
     status = page.locator(".guide-copy-status").inner_text()
     assert status == "Link selected: press Control+C (or Command+C) to copy it"
 

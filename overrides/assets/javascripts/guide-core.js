@@ -140,7 +140,22 @@
   // the page needs it at once; `on`, the events (type: target selector) that need it first, which
   // are played again once it has started; `kind`, the saved state it shows: a change to it in
   // another tab needs it too.
-  var FEATURES = {};
+  var FEATURES = {
+    // Copy buttons, deep-link landing, the link page's addresses and filter, QR codes and card
+    // addresses (links.js). In a frame at once: links there are followed by links.js, so the
+    // browser's own fragment scroll does not move the host page.
+    links: {
+      within: ".guide-copy, [data-link-copy], [data-qr-path], [data-card-path], [data-guide-landing]",
+      now: function () {
+        return (
+          window.location.hash.length > 1 ||
+          window.top !== window ||
+          !!document.querySelector("[data-link-copy], [data-qr-path], [data-card-path]")
+        );
+      },
+      on: { click: ".guide-copy" },
+    },
+  };
 
   // An event that came before its feature's script, played again on the same element. A box's
   // state is set back first: the script's start shows the saved state, which this event changes.
@@ -205,6 +220,12 @@
     Object.keys(FEATURES).forEach(startFeature);
     ready(checkFeatures); // every page view: instant navigation brings new markup
   });
+  // A link to a place on this page (inside a closed box, say): links.js lands on it.
+  window.addEventListener("hashchange", checkFeatures);
+
+  // Scripts run: controls that need them (the copy buttons) show. Material's bundle does the same,
+  // later and not on pages without it (the cards); here it is done before the page is drawn.
+  document.documentElement.classList.replace("no-js", "js");
 
   // In a frame (an LMS course page, a portal), the browser scrolls every window around a #fragment
   // target into view, the host page included, hiding the course's own instructions. Run in the

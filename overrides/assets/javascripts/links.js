@@ -1,21 +1,23 @@
-/* links: copy-link buttons and deep-link landing.
+/* links: copy-link buttons and deep-link landing, loaded by guide-core.js on first use (a press
+ * on a copy button, which is then played again), or at once where the page has a #fragment to land
+ * on or the link page's or a card's addresses.
  *
- * Copy: a real button beside every step title, checklist, checklist item, worked example and
- * linkable heading, and three beside every address on "Linking to this guide" (link, for email or
- * chat, Markdown). It copies the full address (the public one when the build knows it, the go/
- * short link where there is one) with the title as an HTML link, and says so in a polite live
- * region. Where the clipboard API is blocked the copy command does the same; where that fails too
- * it shows the address in a selected text field.
+ * Copy: the build writes a real button beside every step title, checklist, checklist item, worked
+ * example and linkable heading, and three beside every address on "Linking to this guide" (link,
+ * for email or chat, Markdown), each with its root-relative address (data-copy-path). A press
+ * copies the full address (the public one when the build knows it) with the title as an HTML link,
+ * and says so in a polite live region. Where the clipboard API is blocked the copy command does
+ * the same; where that fails too it shows the address in a selected text field.
  * Landing: the target of #fragment opens any closed <details> or inactive tab around it, scrolls
  * this window (never a frame's host) below the sticky header (scroll-margin-top in links.css) and
  * is marked briefly.
- * Without scripts, the heading permalinks and the addresses on the listing page still work. */
+ * Without scripts, the copy buttons are hidden (links.css) and the heading permalinks and the
+ * addresses on the listing page still work. */
 (function () {
   "use strict";
 
-  var STEP_TITLE = /^step-\d+$/;
   var status = null;
-  var hashListener = false;
+  var listening = false;
 
   // The configured public address (mkdocs.yml extra.public_url) when the build knows it, so a
   // preview or an LMS copy still hands out the address people can type; else where the browser is.
@@ -47,42 +49,6 @@
     var root = siteRoot();
     var folder = /\/(#|$)/.test(path) && root.protocol === "file:";
     return new URL(folder ? path.replace(/\/(#|$)/, "/index.html$1") : path, root).href;
-  }
-
-  // This page's address inside the guide, so a fragment link can be rebuilt on the public root.
-  function pagePath() {
-    var here = new URL(window.location.href);
-    here.hash = "";
-    here.search = "";
-    var root = browserRoot().href;
-    return here.href.indexOf(root) === 0 ? here.href.slice(root.length) : "";
-  }
-
-  // The address formats the build publishes (macros/addresses.py), from <meta name="guide:addresses">.
-  function addressFormats() {
-    var meta = document.querySelector('meta[name="guide:addresses"]');
-    try {
-      return meta ? JSON.parse(meta.content) : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function shortAddress(id) {
-    var format = addressFormats().short;
-    return format ? fullAddress(format.replace("{id}", id)) : null;
-  }
-
-  function fragmentAddress(id) {
-    return fullAddress(pagePath().replace(/index\.html$/, "") + "#" + id);
-  }
-
-  function headingText(element) {
-    var copy = element.cloneNode(true);
-    copy.querySelectorAll(".headerlink, .guide-copy, .guide-copy-field").forEach(function (node) {
-      node.remove();
-    });
-    return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
   function announce(message) {
@@ -205,123 +171,36 @@
     }, fallback);
   }
 
-  var ICON =
-    '<svg class="guide-copy__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24">' +
-    '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0M13' +
-    " 6.4l1.8-1.8a4 4 0 0 1 5.6 5.6l-1.8 1.8a1 1 0 1 1-1.4-1.4l1.8-1.8a2 2 0 0 0-2.8-2.8L14.4 7.8A1 1" +
-    " 0 0 1 13 6.4m-2 11.2-1.8 1.8a4 4 0 0 1-5.6-5.6l1.8-1.8a1 1 0 1 1 1.4 1.4L5 15.2A2 2 0 0 0 7.8" +
-    ' 18l1.8-1.8a1 1 0 0 1 1.4 1.4"/></svg>';
-
-  // Visible text and accessible name of each kind of copy button (the name starts with the text).
-  var LABELS = {
-    link: ["Copy link", "Copy link to "],
-    message: ["Copy for email or chat", "Copy for email or chat: "],
-    markdown: ["Copy as Markdown", "Copy as Markdown: "],
+  // The accessible name of each kind of copy button: this prefix and the link's title
+  // (macros/templates/copy_button.html).
+  var NAMES = {
+    link: "Copy link to ",
+    message: "Copy for email or chat: ",
+    markdown: "Copy as Markdown: ",
   };
 
-  function makeButton(title, address, withText, mode) {
-    mode = mode || "link";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "guide-copy guide-copy--" + mode + (withText ? " guide-copy--text" : "");
-    button.setAttribute("aria-label", LABELS[mode][1] + title);
-    button.setAttribute("data-copy-address", address);
-    button.setAttribute("data-copy-mode", mode);
-    button.title = LABELS[mode][0];
-    button.innerHTML =
-      (mode === "link" ? ICON : "") +
-      (withText ? '<span class="guide-copy__text">' + LABELS[mode][0] + "</span>" : "");
-    button.addEventListener("click", function () {
-      copy(button, mode, button.getAttribute("data-copy-address"), title);
-    });
-    return button;
-  }
-
-  // One link icon per heading: the copy button takes the place of the theme's permalink, which
-  // stays for readers without scripts.
-  function addToHeading(heading, title, address) {
-    if (!address || heading.querySelector(".guide-copy")) {
+  // One listener for every copy button, on every page view (instant navigation keeps document).
+  function onCopyPress(event) {
+    var button = event.target.closest && event.target.closest(".guide-copy[data-copy-path]");
+    if (!button) {
       return;
     }
-    heading.appendChild(makeButton(title, address, false));
-    heading.classList.add("guide-heading--copy");
-  }
-
-  // This page's anchors that have a short link, from <meta name="guide:short-links">.
-  function pageShortLinks() {
-    var meta = document.querySelector('meta[name="guide:short-links"]');
-    try {
-      return meta ? JSON.parse(meta.content) : {};
-    } catch (error) {
-      return {};
+    var mode = button.getAttribute("data-copy-mode");
+    if (!NAMES[mode]) {
+      mode = "link";
     }
+    var title = (button.getAttribute("aria-label") || "").slice(NAMES[mode].length);
+    copy(button, mode, fullAddress(button.getAttribute("data-copy-path")), title);
   }
 
-  // The short link the build keeps for this element (a root-relative `data-short`, or its anchor's
-  // entry in the page's short links: scripts do not make addresses up), else this page and its id.
-  function addressOf(element) {
-    var short = element.getAttribute("data-short") || pageShortLinks()[element.id];
-    return short ? fullAddress(short) : fragmentAddress(element.id);
-  }
-
-  function addButtons(root) {
-    root.querySelectorAll(".md-content h1[id]").forEach(function (heading) {
-      if (STEP_TITLE.test(heading.id)) {
-        addToHeading(heading, headingText(heading), shortAddress(heading.id));
-      }
-    });
-    root.querySelectorAll(".md-content h2[id]").forEach(function (heading) {
-      if (heading.querySelector(".headerlink")) {
-        addToHeading(heading, headingText(heading), addressOf(heading));
-      }
-    });
-    root.querySelectorAll(".guide-checklist[data-checklist]").forEach(function (section) {
-      var heading = section.querySelector(".guide-checklist__title");
-      if (heading) {
-        addToHeading(heading, headingText(heading), shortAddress(section.dataset.checklist));
-      }
-      section.querySelectorAll(".guide-checklist__item[id]").forEach(function (item) {
-        var label = item.querySelector(".guide-checklist__label");
-        if (!label || item.querySelector(".guide-copy")) {
-          return;
-        }
-        label.insertAdjacentElement(
-          "afterend",
-          makeButton(label.textContent.replace(/\s+/g, " ").trim(), addressOf(item), false)
-        );
-      });
-    });
-    root.querySelectorAll("details.guide-example[data-example]").forEach(function (example) {
-      var previous = example.previousElementSibling;
-      var address = shortAddress(example.dataset.example);
-      if (!address || (previous && previous.classList.contains("guide-copy-row"))) {
-        return;
-      }
-      var title = example.querySelector(".guide-example__title");
-      var row = document.createElement("div");
-      row.className = "guide-copy-row";
-      var name = title ? headingText(title) : example.dataset.example;
-      row.appendChild(makeButton(name, address, false));
-      example.insertAdjacentElement("beforebegin", row);
-    });
+  // The link page shows each root-relative address in full, as the buttons beside it copy it.
+  function showAddresses(root) {
     root.querySelectorAll("a[data-link-copy]").forEach(function (link) {
-      var cell = link.parentElement;
-      if (cell.querySelector(".guide-copy")) {
-        return;
-      }
       var address = fullAddress(link.getAttribute("data-link-path"));
       var shown = link.querySelector("code");
       if (shown && shown.textContent !== address) {
         shown.textContent = address;
       }
-      var tools = document.createElement("span");
-      tools.className = "guide-copy-tools";
-      // A file (a PDF) gets the one button; a page also the email or chat and Markdown forms.
-      var modes = (link.getAttribute("data-link-modes") || "link message markdown").split(" ");
-      modes.forEach(function (mode) {
-        tools.appendChild(makeButton(link.dataset.linkCopy, address, true, mode));
-      });
-      link.insertAdjacentElement("afterend", tools);
     });
   }
 
@@ -635,17 +514,18 @@
       status.setAttribute("aria-live", "polite");
       document.body.appendChild(status);
     }
-    addButtons(document);
+    showAddresses(document);
     addQrCodes(document);
     addCardAddresses(document);
     addFilter(document);
     land();
-    if (!hashListener) {
+    if (!listening) {
       window.addEventListener("hashchange", land);
+      document.addEventListener("click", onCopyPress);
       if (window.top !== window) {
         document.addEventListener("click", followInFrame);
       }
-      hashListener = true;
+      listening = true;
     }
   }
 
