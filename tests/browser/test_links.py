@@ -128,7 +128,7 @@ def test_a_link_on_the_page_into_a_closed_box_opens_it(page, edited_server) -> N
     assert details.get_attribute("open") is None
     item = page.locator("#checklist-learn-from-it [data-item]").first.get_attribute("id")
     page.evaluate("id => { location.hash = '#' + id; }", item)
-    page.wait_for_function("() => document.querySelector('details:has(#checklist-learn-from-it)').open")
+    page.locator("details[open]:has(#checklist-learn-from-it)").wait_for()
     assert_in_view(page, item)
 
 

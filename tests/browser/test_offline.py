@@ -96,7 +96,8 @@ def test_offline_copy_copies_short_links_that_open_from_disk(page, offline_build
     """A copied go/ address must name the forwarding file: from file:// a folder is a listing."""
     site = offline_build.require()
     # What the copy put on the clipboard, from the page's copy event (the API or the copy command).
-    page.context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    no_api = "Object.defineProperty(navigator, 'clipboard', {value: undefined})"
+    page.context.add_init_script(no_api)
     page.context.add_init_script(
         "window.__copied = []; window.addEventListener('copy',"
         " event => window.__copied.push(event.clipboardData.getData('text/plain')))"
