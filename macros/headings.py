@@ -1,8 +1,8 @@
 """Copy-link buttons on the headings Markdown writes: each step's title and each linkable section.
 
 Components render their own buttons (macros/templates/copy_button.html); these headings come from
-the page's Markdown, so the build adds theirs to the page's HTML, then the icon's one drawing.
-Each hands out the short link the catalogue keeps for it, else the page's address and anchor.
+the page's Markdown, so the build adds theirs to the page's HTML. Each hands out the short link
+the catalogue keeps for it, else the page's address and the heading's anchor.
 """
 
 from __future__ import annotations
@@ -61,10 +61,3 @@ def add_copy_buttons(page_html: str, page_url: str, shorts: Mapping[str, str]) -
         return f"<h{level}{attrs}>{inner}{button(heading_text(inner), path)}</h{level}>"
 
     return _HEADING.sub(add, page_html)
-
-
-def draw_icon(page_html: str) -> str:
-    """Draw the copy buttons' icon once, in the page's first: the others name that drawing."""
-    module = ENVIRONMENT.get_template("copy_button.html").module
-    first = f'<use href="#{module.ICON_ID}"></use>'
-    return page_html.replace(first, f"{module.icon_drawing()}{first}", 1)

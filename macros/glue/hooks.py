@@ -160,8 +160,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep component blocks valid HTML inside admonitions and tabs; give headings copy buttons."""
     html = blocks.unwrap_blocks(html)
-    html = headings.add_copy_buttons(html, page.url, _SHORTS.get(page.url, {}))
-    return headings.draw_icon(html)
+    return headings.add_copy_buttons(html, page.url, _SHORTS.get(page.url, {}))
 
 
 def _content_and_options(config: MkDocsConfig) -> tuple[Content, PrintOptions]:

@@ -26,21 +26,13 @@
     return meta && meta.content ? new URL(meta.content) : null;
   }
 
-  function browserRoot() {
-    var config = document.getElementById("__config");
-    var base = ".";
-    if (config) {
-      try {
-        base = JSON.parse(config.textContent).base || ".";
-      } catch (error) {
-        base = ".";
-      }
-    }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
+  // Where the browser has the site: this script is published in <root>/assets/javascripts/
+  // (macros/assets.py) and guide-core.js loads it by its full address. The theme's config (base)
+  // would not do: after an instant page change it still speaks for the page first opened.
+  var browserRoot = new URL("../../", document.currentScript.src);
 
   function siteRoot() {
-    return publicRoot() || browserRoot();
+    return publicRoot() || browserRoot;
   }
 
   // A root-relative address (`go/own-it/`, `steps/own-it/#what-to-do`) as a full one. From file://
