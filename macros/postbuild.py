@@ -2,10 +2,10 @@
 
 Trim the theme's unused files, add the synonyms to the search index and write its word list,
 write the card PDFs, the go/ pages, the moved and retired addresses, links.json and checks.json,
-publish our stylesheets and scripts minified under hashed names, warn of overdue reviews, then
-refuse any internal link that points nowhere. The MkDocs hook runs it at the end of a build;
-`python -m macros postbuild SITE_DIR` runs it on a folder another generator built
-(macros/__main__.py).
+publish our stylesheets and scripts minified under hashed names, collapse the pages' indentation,
+warn of overdue reviews, then refuse any internal link that points nowhere. The MkDocs hook runs it
+at the end of a build; `python -m macros postbuild SITE_DIR` runs it on a folder another generator
+built (macros/__main__.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from macros import (
     assets,
     brand,
     guards,
+    htmlspace,
     linkcheck,
     previews,
     retired,
@@ -184,6 +185,7 @@ def run(build: Build, content: Content, options: PrintOptions, say: Callable[[st
     colors = brand.brand_stylesheet(settings.primary_color, settings.accent_color)
     root = urlsplit(options.public_url).path or "/"
     assets.publish(site_dir, build.asset_plan, appended_css=colors or "", root=root)
+    htmlspace.collapse_pages(site_dir)  # the last step that writes pages
     warn_overdue([*build.page_reviews, *review.data_reviews(content)])
     if build.link_lock and build.directory_urls:  # the lock holds web addresses, not files
         broken = contract_problems(site_dir, build.link_lock)
