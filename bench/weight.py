@@ -1,26 +1,51 @@
-"""Page weight: the bytes a browser fetches for one page, raw and gzip, by kind of file.
+"""Page weight: the bytes a real browser fetches for a page, raw and gzip, by kind of file.
 
-A page's files are found the way the browser finds them: stylesheets, scripts, icons and images in
-the HTML, fonts and images in those stylesheets, and the search worker named in Material's config.
-The search index is counted on its own.
+Debian's Chromium opens each page fresh (new profile, nothing stored, no #fragment, no
+interaction) from a local server over the built site and waits until the network is quiet: what
+it requested is what a first visit costs. Then every feature script the page names
+(guide-core's data-guide-<name>-src) is loaded through guide.load, and what that fetches too is
+the page's weight when every feature is in use. Each file is weighed as its gzip size from the
+built folder, so the figures compare with earlier runs. The search index, which Material's search
+worker fetches at start, is counted on its own.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
-import posixpath
-import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
+from bench.lighthouse import CHROMIUM, serve
 from macros import assets
 
 SEARCH_INDEX = "search/search_index.json"
 GZIP_LEVEL = 6  # what common web servers use
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+QUIET_MS = 500  # as Playwright's "networkidle": no request for this long
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The feature names on the page's data-guide-<name>-src attributes, then each loaded through
+# guide.load; the names of those that could not load come back.
+LOAD_FEATURES = """async () => {
+  const names = new Set();
+  for (const element of document.querySelectorAll("*")) {
+    for (const attribute of element.attributes) {
+      const match = /^data-guide-(.+)-src$/.exec(attribute.name);
+      if (match) names.add(match[1]);
+    }
+  }
+  const loaded = await Promise.all([...names].map((name) => window.guide.load(name)));
+  return [...names].filter((name, index) => !loaded[index]);
+}"""
 KINDS = {
     ".html": "html",
     ".css": "css",
@@ -33,7 +58,7 @@ KINDS = {
     ".jpg": "image",
     ".ico": "image",
     ".webp": "image",
-    ".json": "search index",
+    ".json": "data",
 }
 
 
@@ -70,51 +95,87 @@ def page_words(site: Path) -> int:
     return total
 
 
-def _local(site: Path, base: str, target: str) -> str | None:
-    """The site-relative path of a relative link, or None when no such file was built."""
-    path = posixpath.normpath(posixpath.join(base, unquote(urlsplit(target).path)))
-    return path if (site / path).is_file() else None
+@dataclass(frozen=True)
+class Visit:
+    """What a fresh browser fetched for one page, in the order it asked."""
+
+    page: str  # the page's address, relative to the site's root
+    first: tuple[str, ...]  # site files a first visit fetches
+    features: tuple[str, ...]  # further site files once every feature script has loaded
+    other_hosts: tuple[str, ...]  # addresses elsewhere it tried (refused, and there must be none)
 
 
-def page_files(site: Path, page: str) -> tuple[list[str], list[str]]:
-    """Site-relative files a browser loads for `page`, and any addresses on other hosts."""
-    base = posixpath.dirname(page)
-    tree = lxml_html.fromstring((site / page).read_bytes())
-    targets = [
-        *tree.xpath("//link[contains(@rel, 'stylesheet') or contains(@rel, 'icon')]/@href"),
-        *tree.xpath("//script/@src"),
-        *tree.xpath("//img/@src"),
-    ]
-    for config in tree.xpath("//script[@id='__config']/text()"):
-        worker = json.loads(config).get("search")  # already relative to the page
-        if worker:
-            targets.append(worker)
-    files, external = [page], []
-    found = [(base, target) for target in targets]
-    for css in [f for f in [_local(site, base, t) for t in targets] if f and f.endswith(".css")]:
-        text = (site / css).read_text(encoding="utf-8")
-        found += [(posixpath.dirname(css), target) for target in CSS_URL.findall(text)]
-    for folder, target in found:
-        if target.startswith("data:"):
-            continue
-        if urlsplit(target).scheme or urlsplit(target).netloc:
-            external.append(target)
-            continue
-        local = _local(site, folder, target)
-        if local is None:
-            raise SystemExit(f"bench: {page} loads '{target}', which is not in the built site")
-        if local not in files:
-            files.append(local)
-    return files, external
+def site_file(root: str, url: str) -> str | None:
+    """The site-relative file behind `url` on the server at `root`, or None for another host."""
+    if not url.startswith(root):
+        return None
+    path = unquote(urlsplit(url).path).removeprefix(urlsplit(root).path)
+    return path + "index.html" if path == "" or path.endswith("/") else path
 
 
-def page_weight(site: Path, page: str, own: set[str]) -> dict[str, object]:
-    """Raw and gzip bytes by kind for one page; `own` names our own CSS and JS files."""
-    files, external = page_files(site, page)
+def visit_pages(site: Path, pages: Mapping[str, str]) -> dict[str, Visit]:
+    """Open each named page (an address relative to the root) in a fresh Chromium profile."""
+    from playwright.sync_api import sync_playwright
+
+    visits = {}
+    with serve(site) as root, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        for name, page in pages.items():
+            visits[name] = _visit(site, browser, root, page)
+        browser.close()
+    return visits
+
+
+def _visit(site: Path, browser: object, root: str, page: str) -> Visit:
+    """One first visit, then every feature loaded; a file the site lacks stops the bench."""
+    context = browser.new_context()
+    files: list[str] = []
+    other: list[str] = []
+    missing: list[str] = []
+
+    def record(route: object) -> None:
+        url = route.request.url
+        if urlsplit(url).scheme in ("data", "blob"):
+            route.continue_()
+            return
+        name = site_file(root, url)
+        if name is None:
+            other.append(url)
+            route.abort()
+            return
+        if not (site / name).is_file():
+            missing.append(name)
+        elif name not in files:
+            files.append(name)
+        route.continue_()
+
+    context.route("**/*", record)
+    tab = context.new_page()
+    tab.goto(root + page, wait_until="networkidle")
+    first = len(files)
+    failed = tab.evaluate(LOAD_FEATURES)
+    if failed:
+        raise SystemExit(f"bench: {page or '/'} could not load its features {failed}")
+    seen = -1
+    while seen != len(files):  # until a quiet spell after the features' own requests
+        seen = len(files)
+        tab.wait_for_timeout(QUIET_MS)
+    context.close()
+    if missing:
+        raise SystemExit(f"bench: {page or '/'} fetches {missing}, which the site does not have")
+    return Visit(page, tuple(files[:first]), tuple(files[first:]), tuple(other))
+
+
+def weigh(site: Path, files: Iterable[str], own: set[str]) -> dict[str, object]:
+    """Raw and gzip bytes of `files` by kind, in all and of our own CSS and JS (`own`)."""
     kinds: dict[str, dict[str, int]] = {}
     own_total = {"raw": 0, "gzip": 0}
     total = {"raw": 0, "gzip": 0}
+    count = 0
     for name in files:
+        count += 1
         data = (site / name).read_bytes()
         size = {"raw": len(data), "gzip": gzip_size(data)}
         kind = kinds.setdefault(KINDS.get(Path(name).suffix, "other"), {"raw": 0, "gzip": 0})
@@ -123,15 +184,24 @@ def page_weight(site: Path, page: str, own: set[str]) -> dict[str, object]:
             total[key] += size[key]
             if name in own:
                 own_total[key] += size[key]
+    return {"files": count, "by_kind": kinds, "total": total, "own_css_js": own_total}
+
+
+def page_weight(site: Path, visit: Visit, own: set[str]) -> dict[str, object]:
+    """A page's first visit and its weight with every feature in use, the search index aside."""
+    first = [name for name in visit.first if name != SEARCH_INDEX]
+    every = first + [name for name in visit.features if name != SEARCH_INDEX]
     index = (site / SEARCH_INDEX).read_bytes() if (site / SEARCH_INDEX).is_file() else b""
     return {
-        "page": page,
-        "files": len(files),
-        "by_kind": kinds,
-        "total": total,
-        "own_css_js": own_total,
-        "search_index": {"raw": len(index), "gzip": gzip_size(index)},
-        "other_hosts": sorted(set(external)),
+        "page": visit.page,
+        "first_visit": {**weigh(site, first, own), "files_fetched": first},
+        "every_feature": {**weigh(site, every, own), "files_fetched": every},
+        "search_index": {
+            "raw": len(index),
+            "gzip": gzip_size(index),
+            "fetched_at_start": SEARCH_INDEX in visit.first,
+        },
+        "other_hosts": list(visit.other_hosts),
     }
 
 
