@@ -14,7 +14,7 @@ from macros.content import load_content
 from macros.linkcheck import scan_html
 from tests.browser.conftest import SUB_PATH, serve_folder
 from tests.links_support import built_edited_guide
-from tests.support import ROOT
+from tests.support import ROOT, make_fixture_site
 
 # Titles read from the data, so the tests hold when an editor rewords them.
 CONTENT = load_content(ROOT / "data", ROOT / "docs")
@@ -289,6 +289,57 @@ def test_the_listing_page_copies_short_links(clipboard_page, site_server) -> Non
     item = page.locator("[data-link-id='own-it/say-it-was-you'] .guide-copy--link")
     expected = site_server.sub_url("go/own-it/say-it-was-you/")
     assert copy_with_keyboard(page, item) == expected
+
+
+@pytest.fixture(scope="module")
+def instant_server(tmp_path_factory: pytest.TempPathFactory):
+    """The guide with Material's instant navigation on, served where its site_url says."""
+    tmp = tmp_path_factory.mktemp("instant")
+    server, info = serve_folder(tmp / "site")
+    fixture = make_fixture_site(tmp)
+    fixture.replace("mkdocs.yml", "# - navigation.instant", "- navigation.instant")
+    fixture.replace("mkdocs.yml", "\n# No site_url", f"\nsite_url: {info.base}/\n# No site_url")
+    result = fixture.build(tmp / "site")
+    assert result.returncode == 0, result.stderr
+    yield info
+    server.shutdown()
+
+
+def test_instant_navigation_to_a_fragment_lands_and_the_buttons_copy(context, instant_server):
+    """A page change without a reload loads links.js for the fragment; addresses are whole."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=instant_server.base)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(instant_server.url(""))
+    page.evaluate("window.guideSamePage = true")
+    # The landing mark lasts a moment: every element marked is noted as it happens.
+    page.evaluate(
+        """() => {
+            window.guideLanded = [];
+            new MutationObserver(changes => changes.forEach(change => {
+                if (change.target.classList.contains("guide-landed")) {
+                    window.guideLanded.push(change.target.id);
+                }
+            })).observe(document.documentElement,
+                        {subtree: true, attributes: true, attributeFilter: ["class"]});
+        }"""
+    )
+    page.evaluate(
+        """href => {
+            const link = document.createElement("a");
+            link.href = href;
+            link.textContent = "Own what happened";
+            document.querySelector(".md-content").append(link);
+            link.click();
+        }""",
+        "steps/own-it/#checklist-own-it",
+    )
+    page.wait_for_function("() => window.guideLanded.includes('checklist-own-it')")
+    assert page.evaluate("window.guideSamePage === true"), "the page changed without a reload"
+    full = instant_server.url("go/own-it/")
+    assert copy_with_keyboard(page, page.locator(".guide-checklist__title .guide-copy")) == full
+    assert errors == []
 
 
 # Records what a copy command put on the clipboard, from the page's own copy event.
