@@ -38,6 +38,8 @@ from macros.yamlsource import Located, load_yaml
 
 SYNONYMS_FILE = "synonyms.yml"
 INDEX_FILE = "search/search_index.json"
+# The search panel's help styles (theme assets): the help names them, so only a search loads them.
+HELP_STYLESHEET = "assets/stylesheets/search.css"
 # The index field holding the readers' words. Material searches every field the index config
 # names and shows only title, text and tags, so this one matches without being seen.
 FIELD = "synonyms"
@@ -223,6 +225,7 @@ def search_help(content: Content, page: PageRef) -> Markup:
     html = render(
         "search_help.html",
         page,
+        style_href=page.link_to(HELP_STYLESHEET),
         first_hour_href=page.link_to_page(FIRST_HOUR_PAGE),
         steps_href=page.link_to_page(STEPS_PAGE),
         hr=content.settings.hr.markdown,

@@ -12,7 +12,7 @@ offers the first-hour page, the five steps and HR, announced and reachable from 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -282,6 +282,62 @@ def test_the_word_list_loads_only_when_someone_searches(
     search(page, site_server.url(), "manger")
     search(page, site_server.url(), "mistke")
     assert [path for path in asked if path.endswith("/search/words.js")] == ["/search/words.js"]
+
+
+# Records how the search help's status line looks the moment search.js first gives it words.
+_WATCH_STATUS = """() => {
+  window.guideStatusWeight = null;
+  new MutationObserver((changes, observer) => {
+    const line = document.querySelector(".md-search-result .guide-search-help__status");
+    if (line && line.textContent) {
+      window.guideStatusWeight = getComputedStyle(line).fontWeight;
+      observer.disconnect();
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}"""
+
+
+def _wait_until(page: object, done: Callable[[], object], seconds: float = 10) -> None:
+    """Poll from here: under the strict policy the page cannot evaluate a waiting function."""
+    for _ in range(int(seconds * 10)):
+        if done():
+            return
+        page.wait_for_timeout(100)
+    pytest.fail("waited ten seconds in vain")
+
+
+def test_the_help_styles_load_on_the_first_search_before_the_help_shows(
+    page: object, strict_server: SiteServer
+) -> None:
+    """search.css is not in the bundle: a search fetches it once, under style-src 'self', and
+    the help waits for it (held back here for a second) rather than show unstyled."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    held: list[object] = []
+    page.route("**/assets/stylesheets/search.*", lambda route: held.append(route))
+    page.goto(strict_server.url("steps/own-it/"))
+    page.wait_for_load_state("networkidle")
+    assert held == [], "a page no one searched fetched the search help's styles"
+    page.evaluate(_WATCH_STATUS)
+
+    page.locator(_INPUT).click()
+    page.locator(_INPUT).press_sequentially(NOTHING)
+    _wait_until(page, lambda: held)
+    assert len(held) == 1, "the first search did not ask for the help's styles"
+    # The word list has time to load and the results to come: the help still waits.
+    _wait_until(page, lambda: any(path.endswith("/search/words.js") for path in asked))
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.guideStatusWeight") is None, "the help showed before its styles"
+    held[0].continue_()
+    _wait_until(page, lambda: page.evaluate("window.guideStatusWeight") is not None)
+    assert page.evaluate("window.guideStatusWeight") == "700", "the help showed unstyled"
+
+    search(page, strict_server.url(), "mistke")
+    assert len([p for p in asked if p.startswith("/assets/stylesheets/search.")]) == 1, asked
+    assert page.eval_on_selector(_STATUS, "line => getComputedStyle(line).fontWeight") == "700"
+    assert not refused, refused
 
 
 @pytest.mark.parametrize(("media", "scheme"), SCHEMES)

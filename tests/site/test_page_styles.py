@@ -73,9 +73,12 @@ def _pages(site: Path) -> list[Path]:
 
 
 def _named(site: Path, page: Path, soup: BeautifulSoup) -> list[str]:
-    """Site paths of the local stylesheets the page names (the 404 page names them from /)."""
+    """Site paths of the local stylesheets the page names (the 404 page names them from /): its
+    links, and those it names for a script to load when needed (the search help's)."""
     folder = posixpath.dirname(page.relative_to(site).as_posix())
-    hrefs = [link["href"].split("?")[0] for link in soup.find_all("link", rel="stylesheet")]
+    hrefs = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    hrefs += [tag["data-guide-stylesheet-src"] for tag in soup.select("[data-guide-stylesheet-src]")]
+    hrefs = [href.split("?")[0] for href in hrefs]
     return [
         href[1:] if href.startswith("/") else posixpath.normpath(posixpath.join(folder, href))
         for href in hrefs
@@ -102,6 +105,8 @@ def _soups(site: Path) -> tuple[tuple[Path, BeautifulSoup, frozenset[str]], ...]
     found = []
     for page in _pages(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for template in soup.find_all("template"):
+            template.name = "div"  # its content is the page's once a script copies it in
         classes = frozenset(name for tag in soup.find_all(class_=True) for name in tag["class"])
         found.append((page, soup, classes))
     return tuple(found)

@@ -276,7 +276,7 @@
     var typed = message.data;
     queue = queue
       .then(function () {
-        return typed.trim() ? loadWords() : null;
+        return typed.trim() ? Promise.all([loadWords(), loadStyle()]) : null;
       })
       .then(function () {
         var fix = correct(typed);
@@ -313,8 +313,38 @@
   // --- In the results panel --------------------------------------------------------------------
 
   var help = null; // {status, slot, words, offers}: the live line, what goes under it, models
+  var styled = null;
+  var sheet = null;
+
+  // The help's stylesheet (search.css) is named only by the template's data-guide-stylesheet-src,
+  // so a page no one searches never fetches it: the first query loads it and waits for it (see
+  // postMessage above), so the help never shows unstyled. Until then the status line and the
+  // slot are empty, and take no room. Instant navigation replaces the head's extra elements: each
+  // page view puts it back.
+  function loadStyle() {
+    if (!styled) {
+      styled = new Promise(function (resolve) {
+        var template = document.getElementById("guide-search-help");
+        var address = template && template.getAttribute("data-guide-stylesheet-src");
+        if (!address) {
+          resolve();
+          return;
+        }
+        sheet = document.createElement("link");
+        sheet.rel = "stylesheet";
+        sheet.href = new URL(address, document.baseURI).href;
+        sheet.addEventListener("load", resolve);
+        sheet.addEventListener("error", resolve);
+        document.head.appendChild(sheet);
+      });
+    }
+    return styled;
+  }
 
   function mount() {
+    if (sheet && !sheet.isConnected) {
+      document.head.appendChild(sheet);
+    }
     var template = document.getElementById("guide-search-help");
     var result = document.querySelector('[data-md-component="search-result"]');
     if (!template || !result || help) {
