@@ -27,9 +27,10 @@ MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjs
 HASH_LENGTH = 8
 HASHED_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.min\.(?:css|js)$")
 # src="..." and href="..." in HTML: the places a page names a stylesheet or a script, and
-# data-guide-<name>-src="...", a script guide-core.js loads on first use.
+# data-guide-<name>-src="...", a script guide-core.js loads on first use, and
+# data-guide-<name>-href="...", a stylesheet one of our scripts loads when needed.
 _REFERENCE = re.compile(
-    r"""(?P<lead>\s(?:src|href|data-guide-[a-z]+-src)=)(?P<quote>["'])(?P<url>[^"'<>]*)(?P=quote)"""
+    r"""(?P<lead>\s(?:src|href|data-guide-[a-z]+-(?:src|href))=)(?P<quote>["'])(?P<url>[^"'<>]*)(?P=quote)"""
 )
 
 

@@ -77,7 +77,7 @@ def _named(site: Path, page: Path, soup: BeautifulSoup) -> list[str]:
     links, and those it names for a script to load when needed (the search help's)."""
     folder = posixpath.dirname(page.relative_to(site).as_posix())
     hrefs = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
-    hrefs += [tag["data-guide-stylesheet-src"] for tag in soup.select("[data-guide-stylesheet-src]")]
+    hrefs += [tag["data-guide-stylesheet-href"] for tag in soup.select("[data-guide-stylesheet-href]")]
     hrefs = [href.split("?")[0] for href in hrefs]
     return [
         href[1:] if href.startswith("/") else posixpath.normpath(posixpath.join(folder, href))

@@ -103,3 +103,10 @@ def test_a_script_loaded_on_first_use_is_named_by_its_hashed_file() -> None:
     assert 'data-guide-search-src="../assets/javascripts/search.0123abcd.min.js"' in rewritten
     other = '<p data-other="../assets/javascripts/search.js">'
     assert assets.rewrite_html(other, "steps/index.html", names) == other
+
+
+def test_a_stylesheet_a_script_loads_when_needed_is_named_by_its_hashed_file() -> None:
+    names = {"assets/stylesheets/search.css": "assets/stylesheets/search.0123abcd.min.css"}
+    html = '<template data-guide-stylesheet-href="../assets/stylesheets/search.css">'
+    rewritten = assets.rewrite_html(html, "steps/index.html", names)
+    assert 'data-guide-stylesheet-href="../assets/stylesheets/search.0123abcd.min.css"' in rewritten

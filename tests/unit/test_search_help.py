@@ -32,7 +32,7 @@ def test_the_offers_link_the_first_hour_and_the_steps_from_the_page(tmp_path: Pa
     status = block.find(attrs={"data-search-help-status": True})
     assert status["role"] == "status"
     # Its styles load on the first search, from the address the build names here (hashed later).
-    assert block["data-guide-stylesheet-src"] == "../../assets/stylesheets/search.css"
+    assert block["data-guide-stylesheet-href"] == "../../assets/stylesheets/search.css"
     assert "{query}" in status["data-nothing"] and "{query}" in status["data-showing"]
 
 

@@ -316,16 +316,16 @@
   var styled = null;
   var sheet = null;
 
-  // The help's stylesheet (search.css) is named only by the template's data-guide-stylesheet-src,
-  // so a page no one searches never fetches it: the first query loads it and waits for it (see
-  // postMessage above), so the help never shows unstyled. Until then the status line and the
-  // slot are empty, and take no room. Instant navigation replaces the head's extra elements: each
-  // page view puts it back.
+  // The help's stylesheet (search.css) is named only by the template's
+  // data-guide-stylesheet-href, so a page no one searches never fetches it: the first query loads
+  // it and waits for it (see postMessage above), so the help never shows unstyled. Until then
+  // the status line and the slot are empty, and take no room. Instant navigation replaces the
+  // head's extra elements: each page view puts it back.
   function loadStyle() {
     if (!styled) {
       styled = new Promise(function (resolve) {
         var template = document.getElementById("guide-search-help");
-        var address = template && template.getAttribute("data-guide-stylesheet-src");
+        var address = template && template.getAttribute("data-guide-stylesheet-href");
         if (!address) {
           resolve();
           return;
