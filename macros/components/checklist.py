@@ -1,7 +1,9 @@
 """`checklist(id)`: a checklist as real checkboxes with visible labels.
 
 Markup contract (scripts, print and links rely on it): the wrapper carries `data-checklist`, each
-item `data-item` and a page-unique DOM id, and each native checkbox is named by its label.
+item `data-item` and a page-unique DOM id, and each native checkbox is named by its label. The
+progress line ("0 of 5 done", a polite live region) is in the page before ticks.js loads on the
+first tick, so that tick is heard.
 """
 
 from __future__ import annotations

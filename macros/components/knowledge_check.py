@@ -6,7 +6,9 @@ id), `data-check-rev` (the fingerprint that makes a changed question forget old 
 is there, empty, before any answer, so screen readers announce what checks.js puts in it.
 
 Without scripts the question still reads and every option's feedback is in a closed details
-below it. The checks are for practice: the page holds the answers.
+below it. The checks are for practice: the page holds the answers. Where scripts run, checks.css
+shows "Check my answer" instead of those details, so nothing changes when checks.js loads (on the
+first check, guide-core.js).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """`steps_overview()`: the five steps as numbered step-by-step navigation (the GOV.UK model).
 
-Each step links to its page; on a step page that step is marked as current. A status slot per step
-is left for the checklist script to fill ("not started", "in progress", "done"); the guide id and
-the step's item ids let it count what is done.
+Each step links to its page; on a step page that step is marked as current. Each step with items
+has a status ("Not started" in the page, so a first visit needs no script; ticks.js shows "In
+progress" and "Done" where ticks are saved); the guide id and the step's item ids let it count.
 """
 
 from __future__ import annotations

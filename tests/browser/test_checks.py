@@ -15,6 +15,7 @@ from io import BytesIO
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from macros.content import load_content
@@ -78,6 +79,8 @@ def answer(page: object, option_id: str, question_id: str = QUESTION.id) -> None
     box = option(page, option_id, question_id)
     page.locator(f"label[for='{box.get_attribute('id')}']").click()
     check_button(page, question_id).click()
+    # checks.js loads on the first "Check my answer" and then answers it: wait for the words.
+    expect(question(page, question_id).locator("[data-check-feedback]")).not_to_be_empty()
 
 
 def reason(question_id: str, option_id: str) -> str:
@@ -112,7 +115,8 @@ def test_answer_with_the_mouse_then_try_again(page, strict_server) -> None:
 def test_checking_without_a_choice_asks_for_one(page, strict_server) -> None:
     page.goto(strict_server.url(STEP_2))
     check_button(page).click()
-    assert feedback(page) == "Pick an answer first, then check it."
+    region = question(page).locator("[data-check-feedback]")
+    expect(region).to_have_text("Pick an answer first, then check it.")
     assert stored(page) is None
 
 
@@ -133,7 +137,8 @@ def test_answer_with_the_keyboard_alone(page, strict_server) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Check my answer"
     page.keyboard.press("Enter")
-    assert feedback(page).startswith("You picked D. Best answer.")
+    region = question(page).locator("[data-check-feedback]")
+    expect(region).to_contain_text("You picked D. Best answer.")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")  # another answer, then Space on the button
     page.keyboard.press("Tab")

@@ -19,7 +19,7 @@ import pytest
 from tests.browser.conftest import SiteServer
 from tests.browser.pages import BuiltPage, built_pages
 from tests.browser.test_search import search
-from tests.browser.ticks_support import STEP_1, boxes
+from tests.browser.ticks_support import STEP_1, boxes, progress_shows
 
 # Reported to Python through a binding, so events on a page that forwards (go/) are kept too.
 REPORT_VIOLATIONS = """
@@ -124,6 +124,7 @@ def test_ticks_persist_under_the_strict_policy(strict, strict_server) -> None:
     page, watch = strict
     page.goto(strict_server.sub_url(STEP_1))
     boxes(page).first.check()
+    progress_shows(page, f"1 of {boxes(page).count()} done")
     page.reload()
     assert boxes(page).first.is_checked()
     assert page.locator(".guide-ticks__count").first.inner_text().startswith("1 of ")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
 
 from macros.content import load_content
 from tests.support import ROOT
@@ -142,4 +143,26 @@ def test_offline_search_corrects_typos_and_offers_help_from_disk(page, offline_b
     ]
     offers.first.click()
     page.wait_for_url((site / "right-now.html").as_uri())
+    assert not errors, errors
+
+
+def test_offline_ticks_load_on_the_first_tick_and_stay_from_disk(page, offline_build):
+    """From file://, ticks.js loads on the first tick by its hashed name and keeps the tick."""
+    site = offline_build.require()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url))
+    page.goto((site / "steps" / "limit-the-damage.html").as_uri())
+    box = page.locator("section#checklist-limit-the-damage input.guide-checklist__box").first
+    count = page.locator("section#checklist-limit-the-damage .guide-ticks__count")
+    total = page.locator("section#checklist-limit-the-damage input.guide-checklist__box").count()
+    assert not [url for url in scripts if "/javascripts/ticks." in url]
+    box.check()
+    expect(count).to_have_text(f"1 of {total} done")
+    loaded = [url for url in scripts if "/javascripts/ticks." in url]
+    assert len(loaded) == 1 and loaded[0].startswith("file://"), loaded
+    page.reload()
+    assert box.is_checked()
+    assert count.inner_text() == f"1 of {total} done"
     assert not errors, errors

@@ -23,6 +23,7 @@ from tests.browser.ticks_support import (
     STEP_1,
     boxes,
     progress,
+    progress_shows,
     step_status,
     stored_text,
     ticked,
@@ -92,6 +93,7 @@ def test_ticks_follow_item_ids_across_an_edit(context, edited_guide) -> None:
     total = boxes(page, CHECKLIST).count()
     for box in boxes(page, CHECKLIST).all():
         box.check()
+    progress_shows(page, f"{total} of {total} done", CHECKLIST)
     assert f'"{guide.removed}"' in stored_text(page)
 
     guide.show("after")

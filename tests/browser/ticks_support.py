@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 STEP_1 = "steps/limit-the-damage/"
 STEP_2 = "steps/tell-your-manager/"
 OVERVIEW = "steps/"
@@ -33,6 +35,12 @@ def boxes(page: object, checklist_id: str = "limit-the-damage") -> object:
 def progress(page: object, checklist_id: str = "limit-the-damage") -> str:
     """The text of a checklist's progress line ("2 of 6 done")."""
     return checklist(page, checklist_id).locator(".guide-ticks__count").inner_text().strip()
+
+
+def progress_shows(page: object, text: str, checklist_id: str = "limit-the-damage") -> None:
+    """Wait until a checklist's progress line says `text`. ticks.js loads on the first tick and
+    plays it again, so that tick is counted and saved a moment after the box shows it."""
+    expect(checklist(page, checklist_id).locator(".guide-ticks__count")).to_have_text(text)
 
 
 def step_status(page: object, step_id: str) -> str:

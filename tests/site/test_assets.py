@@ -108,3 +108,25 @@ def test_every_stylesheet_and_script_of_the_site_is_hashed(built_site: Path) -> 
     files = [p.relative_to(built_site).as_posix() for f in folders for p in f.rglob("*.*")]
     assert files
     assert [name for name in files if not HASHED.search(name)] == []
+
+
+def test_scripts_loaded_on_first_use_are_named_by_their_hashed_files(built_site: Path) -> None:
+    """guide-core.js loads ticks, checks and search from its tag's data-guide-<name>-src on first
+    use; they are not in the deferred bundle every page loads."""
+    bundle = assets.published_files(built_site, assets.JS_BUNDLE)[0]
+    bundled = (built_site / bundle).read_text("utf-8")
+    for page in ("index.html", "steps/own-it/index.html", "check/index.html"):
+        soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "lxml")
+        (core,) = soup.find_all("script", attrs={"data-md-scope": True})
+        named = {
+            attribute[len("data-guide-") : -len("-src")]: url
+            for attribute, url in core.attrs.items()
+            if attribute.startswith("data-guide-") and attribute.endswith("-src")
+        }
+        assert sorted(named) == ["checks", "search", "ticks"], page
+        for name, url in named.items():
+            source = f"assets/javascripts/{name}.js"
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+            assert assets.published_files(built_site, source) == [path], f"{page}: {name}"
+            text = assets.minify(source, (OVERRIDES / source).read_text("utf-8"))
+            assert text not in bundled, f"{source} is in the deferred bundle too"

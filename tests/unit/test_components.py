@@ -151,6 +151,12 @@ def test_checklist_markup_contract(content: Content) -> None:
     )
     assert section.select_one("[data-checklist-tools]") is not None
     assert section.select_one("h3").get_text() == "Tell your manager"
+    # In the page before ticks.js loads on the first tick, so that tick is heard.
+    progress = section.select_one(".guide-ticks__progress")
+    assert progress.find_next_sibling() is section.select_one(".guide-checklist__items")
+    count = progress.select_one(".guide-ticks__count")
+    assert count["aria-live"] == "polite" and count.get_text() == "0 of 2 done"
+    assert progress.get_text(" ", strip=True) == "0 of 2 done Status: Not started"
 
 
 def test_checklist_heading_level_and_inline_markdown(content: Content) -> None:
@@ -271,7 +277,9 @@ def test_steps_overview_links_every_step_and_marks_the_current(content: Content)
                      "../move-forward/"]  # fmt: skip
     current = soup.select("[aria-current=page]")
     assert len(current) == 1 and current[0].get_text() == "Step 3: Own what happened"
-    assert soup.select("[data-step-status]")
+    statuses = soup.select("[data-step-status]")
+    assert [s.get_text(strip=True) for s in statuses] == ["Status:Not started"] * 5
+    assert {s["data-status"] for s in statuses} == {"not-started"}
     home = BeautifulSoup(steps_overview(content, HOME), "html.parser")
     assert not home.select("[aria-current]")
     assert home.select_one("a")["href"] == "steps/limit-the-damage/"
@@ -372,7 +380,9 @@ def test_knowledge_check_markup_contract(content: Content) -> None:
         assert label is not None and label.get_text(strip=True)
     button = root.select_one("button[data-check-submit]")
     assert button.get_text() == "Check my answer" and button["type"] == "button"
-    assert button.has_attr("hidden"), "without scripts the button would do nothing"
+    actions = button.find_parent(class_="guide-check__actions")
+    assert actions is not None, "checks.css hides its actions where scripts do not run"
+    assert not button.has_attr("hidden"), "shown at once: checks.js loads on the first check"
     feedback = root.select_one("[data-check-feedback]")
     assert feedback["role"] == "status" and feedback.get_text() == ""
     assert feedback.find_previous_sibling() is not None  # after the question, where it is heard

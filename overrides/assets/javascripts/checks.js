@@ -9,7 +9,10 @@
  * something else never breaks the page: answers then last for the visit.
  *
  * Without scripts each question still reads, and every option's feedback is in a closed details
- * below it (the script hides those and answers in the live feedback area instead).
+ * below it. Where scripts run, checks.css shows "Check my answer" instead, which answers in the
+ * live feedback area. guide-core.js loads this file on first use: where answers are saved, on the
+ * check page (its summary), or on the first "Check my answer" or key on an option, which it plays
+ * again once this has started.
  */
 (() => {
   "use strict";
@@ -116,11 +119,8 @@
       this.store = storeFor(root.dataset.guide);
       this.radios = [...root.querySelectorAll("input[type=radio][data-option]")];
       this.feedback = root.querySelector("[data-check-feedback]");
-      this.answers = root.querySelector("[data-check-answers]");
       this.button = root.querySelector("[data-check-submit]");
       this.onAnswer = onAnswer;
-      if (this.answers) this.answers.hidden = true;
-      this.button.hidden = false;
       this.button.addEventListener("click", () => this.check());
       // Enter on an option checks it, as Enter submits a choice in a form.
       for (const radio of this.radios) {

@@ -155,6 +155,31 @@
       },
       on: { click: ".guide-copy" },
     },
+    // Checklists and the steps overview. Their progress lines and "Not started" come in the page;
+    // needed at once only to show saved ticks, or "Clear all my ticks" (after a full overview or
+    // the quick view's checklists), which clears saved answers too.
+    ticks: {
+      within: "section[data-checklist][data-guide], nav.guide-steps[data-guide]",
+      now: function () {
+        var clearAll =
+          document.querySelector("nav.guide-steps[data-guide]:not(.guide-steps--compact)") ||
+          document.querySelectorAll("section[data-checklist][data-guide]").length > 1;
+        return saved("ticks") || (clearAll && saved("answers"));
+      },
+      on: { change: "section[data-checklist] input[type=checkbox]" },
+      kind: "ticks",
+    },
+    // Knowledge checks. "Check my answer" and the empty feedback area come in the page (checks.css
+    // shows them where scripts run); needed at once only to show saved answers, or the check
+    // page's running summary. Enter on an option checks it too.
+    checks: {
+      within: "[data-check]",
+      now: function () {
+        return saved("answers") || !!document.querySelector("[data-check-summary]");
+      },
+      on: { click: "[data-check-submit]", keydown: "[data-check] input[type=radio]" },
+      kind: "answers",
+    },
   };
 
   // An event that came before its feature's script, played again on the same element. A box's

@@ -8,6 +8,11 @@
  * is in the key: a later format takes a new key (and may migrate this one) and is never misread.
  * Items are keyed by their author-written ids, never positions: reworded items keep their ticks.
  * Without scripts the checklists are plain native checkboxes that print as empty boxes.
+ *
+ * guide-core.js loads this file on first use: where ticks are saved, or on the first tick, which it
+ * plays again once this has started. The progress lines and "Not started" statuses are in the page
+ * already (macros/templates), so a first visit shows them without this file; its buttons (clear,
+ * print, undo) come with it, once there is something ticked to clear or print.
  */
 (() => {
   "use strict";
@@ -155,7 +160,7 @@
       for (const nav of this.overviews) this.enhanceOverview(nav);
       this.addClearAll();
       this.forgetRemovedItems();
-      this.render();
+      this.render(true);
       this.warnIfNeeded(this.firstRegion());
     }
 
@@ -167,12 +172,8 @@
     enhanceChecklist(section) {
       const store = storeFor(section.dataset.guide);
       const checklist = section.dataset.checklist;
-      const progress = make("p", "guide-ticks__progress");
-      const count = make("span", "guide-ticks__count");
-      count.setAttribute("aria-live", "polite");
-      progress.append(count, " ", make("span", "guide-ticks__status"));
-      const list = section.querySelector(".guide-checklist__items");
-      section.insertBefore(progress, list);
+      const count = section.querySelector(".guide-ticks__count");
+      const status = section.querySelector(".guide-ticks__progress .guide-ticks__status");
 
       for (const item of itemsOf(section)) {
         const box = item.querySelector("input[type=checkbox]");
@@ -202,7 +203,7 @@
       const date = make("p", "guide-ticks__print-date");
       tools.append(buttons, undo, warning);
       section.append(date);
-      section.ticks = { store, count, progress, clear, undo, warning, date };
+      section.ticks = { store, count, status, clear, undo, warning, date };
     }
 
     enhanceOverview(nav) {
@@ -247,8 +248,9 @@
       }
     }
 
-    /** Show the stored ticks: boxes, progress lines and step statuses. */
-    render() {
+    /** Show the stored ticks: boxes, progress lines and step statuses. At `start`, a box ticked
+     * before this script ran stays ticked: guide-core plays that tick again in a moment. */
+    render(start = false) {
       for (const section of this.sections) {
         const data = section.ticks.store.read();
         const ticks = data.checklists[section.dataset.checklist] || {};
@@ -256,13 +258,14 @@
         let done = 0;
         for (const item of items) {
           const ticked = Boolean(ticks[item.dataset.item]);
-          item.querySelector("input[type=checkbox]").checked = ticked;
+          const box = item.querySelector("input[type=checkbox]");
+          if (!(start && box.checked)) box.checked = ticked;
           item.classList.toggle("guide-ticks__item--done", ticked);
           if (ticked) done += 1;
         }
         const text = `${done} of ${items.length} done`;
         if (section.ticks.count.textContent !== text) section.ticks.count.textContent = text;
-        showStatus(section.ticks.progress.lastChild, statusOf(done, items.length));
+        showStatus(section.ticks.status, statusOf(done, items.length));
       }
       for (const nav of this.overviews) {
         const data = nav.ticks.store.read();
@@ -333,8 +336,17 @@
           return true;
         });
       }
-      // Clear all also clears the answers to knowledge checks (checks.js listens).
+      // Clear all clears the answers to knowledge checks too: here, as checks.js may not have
+      // loaded on this page, and through guide:clearall for a checks.js that shows them.
+      let answers = false;
+      for (const id of this.guides()) {
+        const key = window.guide.storageKey(id, "answers");
+        if (key !== null && window.guide.storage.get(key) !== null) {
+          answers = window.guide.storage.remove(key) || answers;
+        }
+      }
       document.dispatchEvent(new CustomEvent("guide:clearall"));
+      if (answers) document.dispatchEvent(new CustomEvent("guide:statechange"));
       for (const section of this.sections) this.dismissUndo(section);
       this.render();
       this.warnIfNeeded(this.all.warning);
@@ -397,7 +409,7 @@
   let current = null;
 
   function start() {
-    if (current && document.querySelector(".guide-ticks__progress, .guide-ticks-all")) {
+    if (current && document.querySelector(".guide-ticks__buttons, .guide-ticks-all")) {
       current.render(); // the same content again: already enhanced
       return;
     }
