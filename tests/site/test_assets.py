@@ -123,7 +123,7 @@ def test_scripts_loaded_on_first_use_are_named_by_their_hashed_files(built_site:
             for attribute, url in core.attrs.items()
             if attribute.startswith("data-guide-") and attribute.endswith("-src")
         }
-        assert sorted(named) == ["checks", "search", "ticks"], page
+        assert {"checks", "search", "ticks"} <= set(named), page
         for name, url in named.items():
             source = f"assets/javascripts/{name}.js"
             path = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
