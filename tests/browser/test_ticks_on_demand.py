@@ -106,6 +106,18 @@ def test_a_first_visit_fetches_neither_script_and_already_looks_right(page, stri
     expect(question(page).locator("[data-check-answers]")).to_be_hidden()
 
 
+WATCH_FRAMES = """(selector) => {
+  const box = document.querySelector(selector);
+  window.painted = [];
+  window.watching = true;
+  const frame = () => {
+    window.painted.push(box.checked);
+    if (window.watching) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}"""
+
+
 def test_the_first_tick_loads_ticks_and_is_saved_heard_and_kept(page, strict_server) -> None:
     scripts = loaded(page)
     page.goto(strict_server.url(STEP_2))
@@ -117,9 +129,13 @@ def test_the_first_tick_loads_ticks_and_is_saved_heard_and_kept(page, strict_ser
         "text": f"0 of {total} done",
     }, "the progress line is a live region before the first tick"
 
+    # The box as painted, frame by frame, until the tick is counted: it never goes back.
+    page.evaluate(WATCH_FRAMES, f"#box-{CHECKLIST}--tell-them-now")
     boxes(page, CHECKLIST).first.focus()
     page.keyboard.press("Space")
     expect(page.locator(count)).to_have_text(f"1 of {total} done")
+    painted = page.evaluate("() => { window.watching = false; return window.painted; }")
+    assert painted[-1] is True and False not in painted[painted.index(True) :], painted
     assert live_region(page, count)["text"] == f"1 of {total} done"
     assert scripts == ["ticks"]
     assert boxes(page, CHECKLIST).first.is_checked()
