@@ -130,10 +130,10 @@ def storage_key(guide_id: str, kind: str) -> str:
 def script_config() -> dict[str, str]:
     """The formats the browser scripts need, given to them through the page config.
 
-    `{id}` (and `{guide}`, `{kind}`) stand for the ids; the scripts fill them in rather than
-    spelling the format again.
+    `{guide}` and `{kind}` stand for the ids; the scripts fill them in rather than spelling the
+    format again. (Copy buttons carry their addresses: macros/templates/copy_button.html.)
     """
-    return {"short": short_path("{id}"), "searchWords": SEARCH_WORDS, "storage": STORAGE_KEY}
+    return {"searchWords": SEARCH_WORDS, "storage": STORAGE_KEY}
 
 
 def is_page_path(path: str) -> bool:

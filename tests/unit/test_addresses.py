@@ -24,7 +24,6 @@ PUBLISHED = [
     (addresses.pdf_path("own-it", "a4"), "print/pdf/own-it-a4.pdf"),
     (addresses.pdf_path(addresses.ALL_CARDS, "letter"), "print/pdf/all-cards-letter.pdf"),
     (addresses.CATALOGUE_FILE, "links.json"),
-    (addresses.script_config()["short"], "go/{id}/"),
     # Stored ticks and answers live under these keys: a changed format would lose them.
     (addresses.storage_key("handling-mistakes", "ticks"), "guide:handling-mistakes:ticks:v1"),
     (addresses.storage_key("handling-mistakes", "answers"), "guide:handling-mistakes:answers:v1"),
