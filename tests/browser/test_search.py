@@ -188,6 +188,8 @@ def test_a_search_that_finds_nothing_offers_help_and_says_so(
 ) -> None:
     """The first-hour page, the five steps and HR, in a status line there before any search."""
     page.goto(site_server.url("steps/own-it/"))
+    # Search's helper loads when the box first takes focus, and puts the status line in place.
+    page.locator(_INPUT).click()
     live = page.locator(_STATUS)
     live.wait_for(state="attached")
     # A live region that is in the page, empty, before it changes is the one screen readers read.
@@ -269,19 +271,23 @@ def test_a_word_with_no_near_match_offers_the_closest_guide_words(
     assert page.locator(".md-search-result [data-search-help-word]").count() == 0
 
 
-def test_the_word_list_loads_only_when_someone_searches(
+def test_the_search_helper_and_word_list_load_only_when_someone_searches(
     page: object, site_server: SiteServer
 ) -> None:
-    """Pages load without it; the first search fetches it once."""
+    """Pages load without them (the theme's empty query at start is not a search); the first
+    search fetches each once."""
     asked: list[str] = []
     page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+
+    def helpers() -> list[str]:
+        return [p for p in asked if p.endswith("/search/words.js") or "/javascripts/search." in p]
+
     page.goto(site_server.url("steps/own-it/"))
-    page.locator(_STATUS).wait_for(state="attached")
     page.wait_for_load_state("networkidle")
-    assert not [path for path in asked if path.endswith("/search/words.js")]
+    assert helpers() == []
     search(page, site_server.url(), "manger")
     search(page, site_server.url(), "mistke")
-    assert [path for path in asked if path.endswith("/search/words.js")] == ["/search/words.js"]
+    assert sorted(p.rsplit("/", 1)[1].split(".")[0] for p in helpers()) == ["search", "words"]
 
 
 # Records how the search help's status line looks the moment search.js first gives it words.
@@ -374,12 +380,13 @@ def test_search_forgives_under_the_strict_policy(page: object, strict_server: Si
 def test_the_page_behind_the_open_search_is_inert(page: object, site_server: SiteServer) -> None:
     """As behind any modal dialog: open, the page is out of reach; closed, it is back."""
     page.goto(site_server.url("steps/own-it/"))
-    page.locator(_STATUS).wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
     behind = page.locator(".md-container")
     assert behind.evaluate("el => !el.inert")
     page.keyboard.press("/")
     page.locator(f"{_INPUT}:focus").wait_for()
-    assert behind.evaluate("el => el.inert")
+    # Search's helper loads on this first focus, and makes the page behind inert once it runs.
+    page.wait_for_function("document.querySelector('.md-container').inert")
     page.keyboard.press("Escape")
     assert behind.evaluate("el => !el.inert")
     page.keyboard.press("Tab")

@@ -289,10 +289,13 @@
       return;
     }
     var post = Worker.prototype.postMessage;
-    // Once search.js has wrapped this, a query reaching here has been through it already.
+    // Once search.js has wrapped this, a query reaching here has been through it already. The
+    // theme posts an empty query as each page starts: that one passes, or every page would load
+    // search.js; once it is loading, every query waits, so they reach the worker in order.
     var hold = function (message) {
       var first = Worker.prototype.postMessage === hold;
-      if (first && searchState !== "done" && message && message.type === SEARCH_QUERY) {
+      var query = message && message.type === SEARCH_QUERY;
+      if (first && query && (searchState === "loading" || (searchState === "idle" && message.data))) {
         waiting.push({ worker: this, args: arguments });
         loadSearch();
         return;
