@@ -199,23 +199,40 @@
     }
   }
 
+  var replaying = false;
+
   function startFeature(name) {
     var held = [];
+    var waiting = false; // events are held until the script has run and they are played again
     var feature = FEATURES[name];
     Object.keys(feature.on || {}).forEach(function (type) {
       document.addEventListener(
         type,
         function (event) {
           var target = event.target && event.target.closest && event.target.closest(feature.on[type]);
-          if (!target || ran[name]) {
+          if (!target || replaying || (ran[name] && !waiting)) {
             return;
           }
+          // Held, and kept from the script until played again in order: an event between the
+          // script's start and the replay would otherwise be undone by an earlier one.
+          event.stopImmediatePropagation();
           held.push({ type: type, target: target, checked: target.checked, key: event.key });
-          load(name).then(function (ran) {
+          if (waiting) {
+            return;
+          }
+          waiting = true;
+          load(name).then(function (ok) {
             // One frame later, so live regions the script adds are heard when they first change.
             window.setTimeout(function () {
-              if (ran) {
-                held.splice(0).forEach(replay);
+              var events = held.splice(0);
+              replaying = true;
+              try {
+                if (ok) {
+                  events.forEach(replay);
+                }
+              } finally {
+                replaying = false;
+                waiting = false;
               }
             }, 50);
           });
