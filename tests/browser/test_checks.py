@@ -301,11 +301,22 @@ def test_start_again_forgets_this_pages_answers(page, strict_server) -> None:
     assert count.inner_text() == f"0 of {total} answered, 0 best answers"
 
 
-def test_clear_all_also_clears_answers(page, strict_server) -> None:
+def test_clear_all_also_clears_answers_and_undo_brings_them_back(page, strict_server) -> None:
     page.goto(strict_server.url(STEP_2))
     answer(page, BEST)
+    kept = stored(page)
     page.goto(strict_server.url(""))
-    page.get_by_role("button", name="Clear all my ticks").click()
+    clear = page.get_by_role("button", name="Clear all my ticks and answers")
+    clear.click()
+    assert stored(page) is None
+    message = page.get_by_role("status").filter(has_text="Cleared all your")
+    assert message.inner_text().startswith("Cleared all your ticks and answers in this guide.")
+    page.get_by_role("button", name="Undo").click()
+    assert stored(page) == kept
+    assert page.get_by_role("status").filter(has_text="are back").inner_text() == (
+        "All your ticks and answers are back."
+    )
+    clear.click()
     assert stored(page) is None
     page.goto(strict_server.url(STEP_2))
     assert feedback(page) == "" and not option(page, BEST).is_checked()

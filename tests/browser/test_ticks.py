@@ -227,20 +227,20 @@ def test_clear_all_and_undo(page, site_server) -> None:
     page.goto(site_server.url(OVERVIEW))
     assert [step_status(page, "step-1"), step_status(page, "step-2")] == ["In progress", "Done"]
 
-    page.get_by_role("button", name="Clear all my ticks").click()
+    page.get_by_role("button", name="Clear all my ticks and answers").click()
     assert [step_status(page, f"step-{n}") for n in range(1, 6)] == ["Not started"] * 5
     assert page.get_by_role("status").filter(has_text="Cleared all your ticks").count() == 1
     page.get_by_role("button", name="Undo").click()
     assert [step_status(page, "step-1"), step_status(page, "step-2")] == ["In progress", "Done"]
 
-    page.get_by_role("button", name="Clear all my ticks").click()
+    page.get_by_role("button", name="Clear all my ticks and answers").click()
     page.goto(site_server.url(RIGHT_NOW))
     assert not any(ticked(page, STEP_1_ID) + ticked(page, STEP_2_ID))
     assert stored_text(page) == "", "clearing everything leaves nothing behind"
     # The first-hour page offers "Clear all" too.
     boxes(page, STEP_2_ID).first.check()
     progress_shows(page, f"1 of {boxes(page, STEP_2_ID).count()} done", STEP_2_ID)
-    page.get_by_role("button", name="Clear all my ticks").click()
+    page.get_by_role("button", name="Clear all my ticks and answers").click()
     assert not any(ticked(page, STEP_2_ID))
     page.get_by_role("button", name="Undo").click()
     assert ticked(page, STEP_2_ID)[0]

@@ -75,7 +75,7 @@ def test_ticks_work_across_instant_page_changes(page, instant_site) -> None:
     assert page.evaluate(SAME_PAGE)
     assert step_status(page, "step-1") == "In progress"
     assert page.locator(".guide-ticks-all").count() == 1, "enhanced once"
-    page.get_by_role("button", name="Clear all my ticks").click()
+    page.get_by_role("button", name="Clear all my ticks and answers").click()
     assert step_status(page, "step-1") == "Not started"
 
     page.go_forward()

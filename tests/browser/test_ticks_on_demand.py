@@ -229,7 +229,7 @@ def test_clear_all_clears_saved_answers_where_checks_never_loads(page, strict_se
     scripts = loaded(page)
     page.reload()
     assert scripts == ["ticks"], "saved answers: the overview offers Clear all at once"
-    page.get_by_role("button", name="Clear all my ticks").click()
+    page.get_by_role("button", name="Clear all my ticks and answers").click()
     assert page.evaluate(f"() => localStorage.getItem({ANSWERS_KEY!r})") is None
     assert page.evaluate("window.guideStateChanges") == 1, "an LMS launch page hears of it"
     assert scripts == ["ticks"]

@@ -156,8 +156,8 @@
       on: { click: ".guide-copy" },
     },
     // Checklists and the steps overview. Their progress lines and "Not started" come in the page;
-    // needed at once only to show saved ticks, or "Clear all my ticks" (after a full overview or
-    // the quick view's checklists), which clears saved answers too.
+    // needed at once only to show saved ticks, or "Clear all my ticks and answers" (after a full
+    // overview or the quick view's checklists) where only answers are saved.
     ticks: {
       within: "section[data-checklist][data-guide], nav.guide-steps[data-guide]",
       now: function () {

@@ -210,13 +210,13 @@
       nav.ticks = { store: storeFor(nav.dataset.guide) };
     }
 
-    /** "Clear all my ticks" after the full overview, or after the last checklist of a quick view. */
+    /** "Clear all my ticks and answers" after the full overview, or the last checklist of a quick view. */
     addClearAll() {
       const full = this.overviews.filter((nav) => !nav.classList.contains("guide-steps--compact"));
       const anchor = full.length ? full[0] : this.sections.length > 1 ? this.sections.at(-1) : null;
       if (!anchor) return;
       const block = make("div", "guide-ticks-all");
-      const clear = button("Clear all my ticks", () => this.clearAll());
+      const clear = button("Clear all my ticks and answers", () => this.clearAll());
       const undo = make("p", "guide-ticks__message");
       undo.setAttribute("role", "status");
       const warning = make("p", "guide-ticks__warning");
@@ -337,23 +337,24 @@
         });
       }
       // Clear all clears the answers to knowledge checks too: here, as checks.js may not have
-      // loaded on this page, and through guide:clearall for a checks.js that shows them.
-      let answers = false;
+      // loaded on this page, and through guide:clearall for a checks.js that shows them. Their
+      // text is kept as it was stored, for Undo.
+      const answers = new Map();
       for (const id of this.guides()) {
         const key = window.guide.storageKey(id, "answers");
-        if (key !== null && window.guide.storage.get(key) !== null) {
-          answers = window.guide.storage.remove(key) || answers;
-        }
+        const text = key === null ? null : window.guide.storage.get(key);
+        if (text !== null && window.guide.storage.remove(key)) answers.set(key, text);
       }
       document.dispatchEvent(new CustomEvent("guide:clearall"));
-      if (answers) document.dispatchEvent(new CustomEvent("guide:statechange"));
+      if (answers.size) document.dispatchEvent(new CustomEvent("guide:statechange"));
       for (const section of this.sections) this.dismissUndo(section);
       this.render();
       this.warnIfNeeded(this.all.warning);
-      if (!cleared.size) {
-        say(undo, "There are no ticks to clear.");
+      if (!cleared.size && !answers.size) {
+        say(undo, "There are no ticks or answers to clear.");
         return;
       }
+      const what = answers.size ? "ticks and answers" : "ticks";
       const restore = button("Undo", () => {
         for (const [id, checklists] of cleared) {
           storeFor(id).change((data) => {
@@ -362,11 +363,13 @@
             }
           });
         }
+        for (const [key, text] of answers) window.guide.storage.set(key, text);
+        if (answers.size) document.dispatchEvent(new CustomEvent("guide:statechange"));
         this.render();
-        say(undo, "All your ticks are back.");
+        say(undo, `All your ${what} are back.`);
         clear.focus();
       });
-      say(undo, "Cleared all your ticks in this guide.", restore);
+      say(undo, `Cleared all your ${what} in this guide.`, restore);
     }
 
     /** Print only this checklist, with the reader's ticks and today's date (see ticks.css). */
