@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Mapping
 
+from macros import inline
 from macros.addresses import short_path
 from macros.render import ENVIRONMENT
 
@@ -22,13 +23,11 @@ _HEADING = re.compile(r"<h(?P<level>[12])(?P<attrs>\s[^>]*)>(?P<inner>.*?)</h(?P
 _ID = re.compile(r'\sid="(?P<id>[^"]+)"')
 _CLASS = re.compile(r'\sclass="(?P<names>[^"]*)"')
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
-_TAG = re.compile(r"<[^>]+>")
 
 
 def heading_text(inner: str) -> str:
     """The words of a heading's HTML, without its permalink: the copied link's text."""
-    words = _TAG.sub("", _PERMALINK.sub("", inner))
-    return " ".join(html.unescape(words).split())
+    return " ".join(inline.text_of(_PERMALINK.sub("", inner)).split())
 
 
 def add_copy_buttons(page_html: str, page_url: str, shorts: Mapping[str, str]) -> str:
