@@ -290,6 +290,48 @@ def test_the_search_helper_and_word_list_load_only_when_someone_searches(
     assert sorted(p.rsplit("/", 1)[1].split(".")[0] for p in helpers()) == ["search", "words"]
 
 
+def _search_workers(asked: list[str], page: object) -> list[str]:
+    """Material's search worker, as requested and as running in the page."""
+    running = [w.url for w in page.workers if "/workers/search." in w.url]
+    return [p for p in asked if "/workers/search." in p] + running
+
+
+def test_the_search_worker_starts_only_when_someone_searches(
+    page: object, site_server: SiteServer
+) -> None:
+    """A first visit neither fetches nor runs it (nor any other worker), nor does loading the
+    search helper first (as the bench does); focusing the box starts it, once, and the search
+    finds pages through the helper's typo fixes."""
+    asked: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(site_server.url("steps/limit-the-damage/"))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert _search_workers(asked, page) == []
+    assert page.workers == []
+    assert page.evaluate("() => window.guide.load('search')")
+    page.wait_for_timeout(500)
+    assert _search_workers(asked, page) == []
+    page.locator(_INPUT).focus()
+    _wait_until(page, lambda: len(page.workers) == 1)
+    assert search(page, site_server.url(), "manger") != []
+    assert "manager" in status(page)
+    assert search(page, site_server.url(), "apologise") != []
+    assert len(page.workers) == 1
+    assert len([p for p in asked if "/workers/search." in p]) == 1
+    assert not errors, errors
+
+
+def test_a_search_link_searches_as_the_page_loads(page: object, site_server: SiteServer) -> None:
+    """A ?q= link (Material's shared search) starts the worker and lists results at once."""
+    page.goto(site_server.url("steps/limit-the-damage/?q=manager"))
+    page.locator(_ITEMS).first.wait_for()
+    assert page.locator(_INPUT).input_value() == "manager"
+    assert "matching" in (page.text_content(_META) or "")
+
+
 # Records how the search help's status line looks the moment search.js first gives it words.
 _WATCH_STATUS = """() => {
   window.guideStatusWeight = null;

@@ -18,6 +18,8 @@
  * - Feature scripts loaded on first use, not on every page (FEATURES below): each loads at once
  *   where the page needs it now (something saved to show, a #fragment to land on), else on the
  *   first event inside its markup, which is played again once the script has started.
+ * - Material's search worker, started on the first search instead of on every page (it builds the
+ *   search index on the reader's CPU): until then Material talks to a stand-in.
  * - The search script (search.js), loaded on the first search instead of on every page: queries
  *   Material posts to its search worker wait here until it has loaded, so it sees the first one.
  * - In a frame, the #fragment taken out of the address before its target exists (see below).
@@ -281,7 +283,9 @@
   // search.js rewrites each query Material posts to its search worker (typos, word forms). Most
   // readers never search, so it loads on the first query: until it has run, queries wait here and
   // then pass through it in order. A focus on the search box starts the load a little earlier.
-  // Installed once the document is parsed, after any Worker polyfill (the offline copy's).
+  // Installed now: a Worker polyfill (the offline copy's shim) loads before this script (Material's
+  // libs block, in the head), and Material's bundle creates its worker as it runs, at the end of
+  // the body.
   var SEARCH_QUERY = 2; // Material's SearchMessageType.Query
   var searchState = "idle"; // "loading", then "done" (loaded or failed)
   var waiting = [];
@@ -320,19 +324,80 @@
       return post.apply(this, arguments);
     };
     Worker.prototype.postMessage = hold;
+  }
+
+  // Material starts its search worker as each page loads (new Worker(config.search)), and the
+  // worker fetches lunr and builds the index on the reader's CPU, though most readers never
+  // search. For that address only, Material gets a stand-in: it keeps Material's listeners and
+  // what Material posts (the index, then queries) until the first search, then the real worker
+  // gets them in order. Its postMessage goes through Worker.prototype.postMessage, so the query
+  // hold above and search.js see every message. Other workers are left alone.
+  var searched;
+  var firstSearch = new Promise(function (resolve) {
+    searched = resolve;
+  });
+
+  // Material's config (#__config) names its worker relative to the page.
+  function isSearchWorker(address) {
+    var config = document.getElementById("__config");
+    var search = config && new URL(JSON.parse(config.textContent).search, window.location.href);
+    return !!search && address === search.href;
+  }
+
+  function deferSearchWorker() {
+    var Real = window.Worker; // the offline copy's shim (iframe-worker) when it is installed
+    if (!Real) {
+      return;
+    }
+    var Deferred = function (url, options) {
+      // Resolved now: with instant navigation the page's address changes before the first search.
+      var address = new URL(url, window.location.href).href;
+      if (!isSearchWorker(address)) {
+        return new Real(url, options);
+      }
+      var worker = null;
+      var calls = []; // Material's calls before the first search, played on the worker in order
+      // A Worker to instanceof; the Worker methods Material calls are its own.
+      var standIn = Object.create(Real.prototype);
+      ["addEventListener", "removeEventListener", "postMessage"].forEach(function (name) {
+        standIn[name] = function () {
+          return worker ? worker[name].apply(worker, arguments) : calls.push([name, arguments]);
+        };
+      });
+      firstSearch.then(function () {
+        worker = new Real(address, options);
+        calls.splice(0).forEach(function (call) {
+          worker[call[0]].apply(worker, call[1]);
+        });
+      });
+      return standIn;
+    };
+    Deferred.prototype = Real.prototype;
+    window.Worker = Deferred;
+  }
+
+  // The first search: a focus on the search box (a click, the search key, Material's own focus for
+  // a ?q= link), or a ?q= link itself, in case the page is not focused.
+  function searching() {
+    searched();
+    loadSearch();
+  }
+
+  function watchSearch() {
+    deferSearchWorker();
+    holdQueries();
     document.addEventListener("focusin", function (event) {
       var target = event.target;
       if (target && target.matches && target.matches('[data-md-component="search-query"]')) {
-        loadSearch();
+        searching();
       }
     });
+    if (new URL(window.location.href).searchParams.get("q")) {
+      searching();
+    }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", holdQueries);
-  } else {
-    holdQueries();
-  }
+  watchSearch();
 
   // Material's helpers, with the same names and arguments its bundle and partials call.
   window.__md_scope = new URL(scope, window.location.href);
