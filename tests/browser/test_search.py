@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browser.conftest import OffHostLog, SiteServer, guard_requests
+from tests.browser.conftest import OffHostLog, SiteServer, guard_requests, serve_folder
 from tests.browser.test_a11y import SCHEMES, check_widths, prepare, show_scheme
-from tests.support import ROOT
+from tests.support import ROOT, make_fixture_site
 
 QUERIES_FILE = ROOT / "tests" / "search_queries.yml"
 TYPOS_FILE = ROOT / "tests" / "search_typos.yml"
@@ -330,6 +330,51 @@ def test_a_search_link_searches_as_the_page_loads(page: object, site_server: Sit
     page.locator(_ITEMS).first.wait_for()
     assert page.locator(_INPUT).input_value() == "manager"
     assert "matching" in (page.text_content(_META) or "")
+
+
+@pytest.fixture(scope="module")
+def instant_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The guide with Material's instant navigation on, served where its site_url says."""
+    tmp = tmp_path_factory.mktemp("instant-search")
+    server, info = serve_folder(tmp / "site")
+    fixture = make_fixture_site(tmp)
+    fixture.replace("mkdocs.yml", "# - navigation.instant", "- navigation.instant")
+    fixture.replace("mkdocs.yml", "\n# No site_url", f"\nsite_url: {info.base}/\n# No site_url")
+    result = fixture.build(tmp / "site")
+    assert result.returncode == 0, result.stderr
+    yield info
+    server.shutdown()
+
+
+def test_with_instant_navigation_the_worker_starts_on_a_later_page(
+    page: object, instant_server: SiteServer
+) -> None:
+    """Material makes its one worker on the home page; the first search comes on a step page two
+    folders down, shown without a reload: the worker still starts from its own address and finds
+    pages."""
+    asked: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # Material takes over links once it has the sitemap: a quiet network says it has.
+    page.goto(instant_server.url(""), wait_until="networkidle")
+    page.evaluate("window.guideSamePage = true")
+    page.evaluate(
+        """href => {
+            const link = document.createElement("a");
+            link.href = href;
+            link.textContent = "Limit the damage";
+            document.querySelector(".md-content").append(link);
+            link.click();
+        }""",
+        "steps/limit-the-damage/",
+    )
+    page.wait_for_url("**/steps/limit-the-damage/")
+    assert page.evaluate("window.guideSamePage === true"), "the page changed without a reload"
+    assert _search_workers(asked, page) == []
+    assert search(page, instant_server.url(), "manager") != []
+    assert [p for p in asked if "/workers/search." in p] == [urlsplit(page.workers[0].url).path]
+    assert errors == []
 
 
 # Records how the search help's status line looks the moment search.js first gives it words.
