@@ -351,10 +351,12 @@ def test_with_instant_navigation_the_worker_starts_on_a_later_page(
 ) -> None:
     """Material makes its one worker on the home page; the first search comes on a step page two
     folders down, shown without a reload: the worker still starts from its own address and finds
-    pages."""
+    pages, and search's helper finds its word list and stylesheet (typos corrected, help styled)."""
     asked: list[str] = []
     errors: list[str] = []
+    missing: list[str] = []
     page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     # Material takes over links once it has the sitemap: a quiet network says it has.
     page.goto(instant_server.url(""), wait_until="networkidle")
@@ -372,9 +374,11 @@ def test_with_instant_navigation_the_worker_starts_on_a_later_page(
     page.wait_for_url("**/steps/limit-the-damage/")
     assert page.evaluate("window.guideSamePage === true"), "the page changed without a reload"
     assert _search_workers(asked, page) == []
-    assert search(page, instant_server.url(), "manager") != []
+    assert search(page, instant_server.url(), "manger") != []
+    assert status(page) == "Showing results for “manager”."
+    assert page.eval_on_selector(_STATUS, "line => getComputedStyle(line).fontWeight") == "700"
     assert [p for p in asked if "/workers/search." in p] == [urlsplit(page.workers[0].url).path]
-    assert errors == []
+    assert errors == [] and missing == []
 
 
 # Records how the search help's status line looks the moment search.js first gives it words.

@@ -13,6 +13,8 @@
  *                     `available` is false when storage is blocked altogether.
  *   guide.storageKey(guideId, kind)  the localStorage key of a guide's "ticks" or "answers",
  *                     in the format the build publishes (macros/addresses.py); null without it.
+ *   guide.root        the site's root address (a URL), right after instant page changes too.
+ *   guide.base        the address of the page first opened in this window (see below).
  *   guide.load(name)  loads a feature script named by this tag's data-guide-<name>-src once;
  *                     a promise of true when it ran, false when it could not load.
  * - Feature scripts loaded on first use, not on every page (FEATURES below): each loads at once
@@ -93,6 +95,13 @@
     }
   }
 
+  // The site's root, from this script's own address (it lives in assets/javascripts/): it holds
+  // after an instant page change, when the page's relative base would point under the new page.
+  var root = new URL("../../", script ? script.src : window.location.href);
+  // The page first opened in this window: instant page changes keep the head and the search
+  // help's template, so the relative addresses written in them are relative to this page.
+  var base = document.baseURI;
+
   // Feature scripts, by name, from this tag's data-guide-<name>-src (macros/assets.py hashes the
   // names). Resolved now, against the page that loaded this script: with instant navigation the
   // head (and these relative addresses) stays while the page's address changes.
@@ -100,7 +109,7 @@
   Array.prototype.forEach.call((script && script.attributes) || [], function (attribute) {
     var name = /^data-guide-([a-z]+)-src$/.exec(attribute.name);
     if (name) {
-      sources[name[1]] = new URL(attribute.value, document.baseURI).href;
+      sources[name[1]] = new URL(attribute.value, base).href;
     }
   });
   var loads = {};
@@ -128,7 +137,14 @@
     return loads[name];
   }
 
-  window.guide = { ready: ready, storage: storage, storageKey: storageKey, load: load };
+  window.guide = {
+    ready: ready,
+    storage: storage,
+    storageKey: storageKey,
+    load: load,
+    root: root,
+    base: base,
+  };
 
   // True when something of `kind` ("ticks", "answers") is saved for a guide shown on this page.
   function saved(kind) {

@@ -26,13 +26,10 @@
     return meta && meta.content ? new URL(meta.content) : null;
   }
 
-  // Where the browser has the site: this script is published in <root>/assets/javascripts/
-  // (macros/assets.py) and guide-core.js loads it by its full address. The theme's config (base)
-  // would not do: after an instant page change it still speaks for the page first opened.
-  var browserRoot = new URL("../../", document.currentScript.src);
-
+  // The public address when the build knows it, else where the browser has the site (guide.root:
+  // the theme's relative base would not do after an instant page change).
   function siteRoot() {
-    return publicRoot() || browserRoot;
+    return publicRoot() || window.guide.root;
   }
 
   // A root-relative address (`go/own-it/`, `steps/own-it/#what-to-do`) as a full one. From file://

@@ -45,23 +45,12 @@
 
   // --- The word list ------------------------------------------------------------------------
 
-  function siteRoot() {
-    var config = document.getElementById("__config");
-    var base = ".";
-    try {
-      base = (config && JSON.parse(config.textContent).base) || ".";
-    } catch (error) {
-      base = ".";
-    }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
-
   // The word list's address (macros/addresses.py), from <meta name="guide:addresses">.
   function wordsAddress() {
     var meta = document.querySelector('meta[name="guide:addresses"]');
     try {
       var path = meta && JSON.parse(meta.content).searchWords;
-      return path ? new URL(path, siteRoot()).href : null;
+      return path ? new URL(path, window.guide.root).href : null;
     } catch (error) {
       return null;
     }
@@ -332,7 +321,7 @@
         }
         sheet = document.createElement("link");
         sheet.rel = "stylesheet";
-        sheet.href = new URL(address, document.baseURI).href;
+        sheet.href = new URL(address, window.guide.base).href; // the template stays
         sheet.addEventListener("load", resolve);
         sheet.addEventListener("error", resolve);
         document.head.appendChild(sheet);
