@@ -113,19 +113,27 @@ def site_file(root: str, url: str) -> str | None:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
-def visit_pages(site: Path, pages: Mapping[str, str]) -> dict[str, Visit]:
-    """Open each named page (an address relative to the root) in a fresh Chromium profile."""
+def visit_pages(
+    site: Path, pages: Mapping[str, str], browser: object | None = None
+) -> dict[str, Visit]:
+    """Open each named page (an address relative to the root) in a fresh Chromium profile.
+
+    `browser`: one already running (the tests' own, whose event loop a second one would clash
+    with), else the bench starts Debian's Chromium for the visits.
+    """
     from playwright.sync_api import sync_playwright
 
-    visits = {}
-    with serve(site) as root, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        for name, page in pages.items():
-            visits[name] = _visit(site, browser, root, page)
-        browser.close()
-    return visits
+    with serve(site) as root:
+        if browser is not None:
+            return {name: _visit(site, browser, root, page) for name, page in pages.items()}
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                return {name: _visit(site, own, root, page) for name, page in pages.items()}
+            finally:
+                own.close()
 
 
 def _visit(site: Path, browser: object, root: str, page: str) -> Visit:

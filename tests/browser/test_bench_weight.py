@@ -11,7 +11,6 @@ from lxml import html as lxml_html
 
 from bench import weight
 from bench.__main__ import weight_pages
-from tests.browser.conftest import chromium_or_fail
 from tests.support import ROOT
 
 PAGE = """<!doctype html>
@@ -43,10 +42,11 @@ def _tiny_site(folder: Path, page: str = PAGE) -> Path:
     return folder
 
 
-def test_a_first_visit_and_every_feature_are_what_the_browser_fetched(tmp_path: Path) -> None:
-    chromium_or_fail()
+def test_a_first_visit_and_every_feature_are_what_the_browser_fetched(
+    tmp_path: Path, browser: object
+) -> None:
     site = _tiny_site(tmp_path)
-    visit = weight.visit_pages(site, {"home": ""})["home"]
+    visit = weight.visit_pages(site, {"home": ""}, browser)["home"]
     assert visit.first[0] == "index.html"
     assert set(visit.first) == {
         "index.html",
@@ -59,23 +59,21 @@ def test_a_first_visit_and_every_feature_are_what_the_browser_fetched(tmp_path: 
 
 
 def test_a_file_the_site_lacks_or_a_feature_that_cannot_load_stops_the_bench(
-    tmp_path: Path,
+    tmp_path: Path, browser: object
 ) -> None:
-    chromium_or_fail()
     missing = _tiny_site(tmp_path / "a", PAGE.replace("assets/site.css", "assets/gone.css"))
     with pytest.raises(SystemExit, match=r"fetches \['assets/gone.css'\]"):
-        weight.visit_pages(missing, {"home": ""})
+        weight.visit_pages(missing, {"home": ""}, browser)
     no_feature = _tiny_site(tmp_path / "b", PAGE.replace("assets/extra.js", "assets/gone.js"))
     with pytest.raises(SystemExit, match=r"could not load its features \['extra'\]"):
-        weight.visit_pages(no_feature, {"home": ""})
+        weight.visit_pages(no_feature, {"home": ""}, browser)
 
 
 def test_the_guide_pages_fetch_only_its_own_files_and_every_feature_is_counted(
-    built_site: Path,
+    built_site: Path, browser: object
 ) -> None:
-    chromium_or_fail()
     pages = weight_pages()
-    visits = weight.visit_pages(built_site, pages)
+    visits = weight.visit_pages(built_site, pages, browser)
     for name, visit in visits.items():
         page = pages[name] + "index.html"
         assert visit.first[0] == page
